@@ -1,0 +1,68 @@
+# Malang Heritage. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
+PGDATA ?= $(CURDIR)/.pgdata
+PGPORT ?= 54329
+
+.PHONY: help run install test lint check unit browser test-postgres chromium migrate seed clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP) ## Create .venv and install the project with its test tools
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+seed: migrate ## Load the bundled Malang content (idempotent)
+	$(MANAGE) seed_malang
+
+run: seed ## Install, migrate, load Malang content and serve on http://127.0.0.1:$(PORT)
+	$(MANAGE) ensure_local_admin
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	@echo ""
+	@echo "  Malang Heritage:  http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:            http://127.0.0.1:$(PORT)/admin/   (local account: admin / malang-heritage)"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: install ## ruff and djhtml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+check: install ## Django system checks and migrations up to date
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	SECRET_KEY=$$(head -c 64 /dev/urandom | base64 | tr -d '\n/+=' | head -c 60) ALLOWED_HOSTS=heritage.example.id \
+	  DATABASE_URL=sqlite:///$$(mktemp -u).sqlite3 DJANGO_SETTINGS_MODULE=config.settings.production \
+	  $(MANAGE) check --deploy --fail-level WARNING
+
+unit: install ## The pytest suite without the browser tests
+	$(BIN)/pytest -m "not browser" -q
+
+chromium: ## Install Debian's chromium for the browser tests when missing
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium missing and cannot be installed"; }
+
+browser: install chromium ## Browser tests (Playwright + Debian chromium), a separate pytest process
+	$(BIN)/pytest -m browser -q -p no:cacheprovider
+
+test: lint check unit browser ## Install test tools, lint, checks and the whole suite
+
+test-postgres: install ## The same suite against a real PostgreSQL server (installed and started if needed)
+	bash .ci/postgres.sh $(PGDATA) $(PGPORT)
+	DATABASE_URL=postgres://postgres@127.0.0.1:$(PGPORT)/malang_heritage $(BIN)/pytest -m "not browser" -q -p no:cacheprovider
+
+clean: ## Remove the virtualenv, database and collected static files
+	rm -rf $(VENV) db.sqlite3 staticfiles media .pgdata

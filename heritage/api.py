@@ -1,0 +1,68 @@
+"""The open-data API of places: GeoJSON, CSV and GeoPackage of every published place.
+
+Parameters are validated by the same form the list page uses; a malformed one answers 400 with a JSON body
+naming it, never a 500 and never a silently unfiltered answer.
+"""
+
+from django.http import HttpResponse, JsonResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale
+
+from .exports import feature_collection, places_csv, places_geopackage
+from .filters import PlaceFilterForm, filtered_places
+
+LANGS = ("id", "en")
+
+
+def bad_parameter(name: str, message: str) -> JsonResponse:
+    return JsonResponse({"error": f"{name}: {message}", "parameter": name}, status=400)
+
+
+def _query(request):
+    """(pages, None) for good parameters, (None, response) for a bad one."""
+    lang = request.GET.get("lang", "id")
+    if lang not in LANGS:
+        return None, bad_parameter("lang", f"unknown language {lang[:20]!r}; use 'id' or 'en'.")
+    form = PlaceFilterForm(request.GET)
+    if not form.is_valid():
+        name, errors = next(iter(form.errors.items()))
+        return None, bad_parameter(name, " ".join(errors))
+    locale = Locale.objects.filter(language_code=lang).first()
+    return filtered_places(form, locale=locale), None
+
+
+def _cacheable(response):
+    patch_cache_control(response, public=True, max_age=300)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def sites_geojson(request):
+    pages, error = _query(request)
+    if error:
+        return error
+    response = JsonResponse(feature_collection(pages, request), content_type="application/geo+json")
+    return _cacheable(response)
+
+
+@require_GET
+def sites_csv(request):
+    pages, error = _query(request)
+    if error:
+        return error
+    response = HttpResponse(places_csv(pages, request), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="malang-heritage-places.csv"'
+    return _cacheable(response)
+
+
+@require_GET
+def sites_gpkg(request):
+    pages, error = _query(request)
+    if error:
+        return error
+    response = HttpResponse(places_geopackage(pages, request), content_type="application/geopackage+sqlite3")
+    response["Content-Disposition"] = 'attachment; filename="malang-heritage-places.gpkg"'
+    return _cacheable(response)

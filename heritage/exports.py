@@ -1,0 +1,83 @@
+"""Open data: published places as GeoJSON features, CSV rows or a GeoPackage layer for GIS users."""
+
+import csv
+import io
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+from shapely.geometry import Point
+
+COLUMNS = [
+    "id",
+    "slug",
+    "title",
+    "url",
+    "type",
+    "kind",
+    "category",
+    "era",
+    "region",
+    "district",
+    "village",
+    "designation",
+    "sk_number",
+    "elevation_m",
+    "summary",
+    "lang",
+]
+
+
+def place_properties(page, request=None) -> dict:
+    return {
+        "id": page.pk,
+        "slug": page.slug,
+        "title": page.title,
+        "url": page.get_full_url(request),
+        "type": "corridor" if page.specific_class.__name__ == "CorridorPlacePage" else "heritage",
+        "kind": page.kind,
+        "category": page.category or None,
+        "era": page.era or None,
+        "region": page.region,
+        "district": page.district or None,
+        "village": page.village or None,
+        "designation": page.designation_status or None,
+        "sk_number": page.sk_number or None,
+        "elevation_m": page.elevation_m,
+        "summary": page.summary,
+        "lang": page.locale.language_code,
+    }
+
+
+def place_feature(page, request=None) -> dict:
+    return {
+        "type": "Feature",
+        "id": page.pk,
+        "geometry": {"type": "Point", "coordinates": [float(page.longitude), float(page.latitude)]},
+        "properties": place_properties(page, request),
+    }
+
+
+def feature_collection(pages, request=None) -> dict:
+    return {"type": "FeatureCollection", "features": [place_feature(page, request) for page in pages]}
+
+
+def places_csv(pages, request=None) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[*COLUMNS, "latitude", "longitude"], lineterminator="\n")
+    writer.writeheader()
+    for page in pages:
+        row = place_properties(page, request)
+        row.update(latitude=f"{page.latitude:.6f}", longitude=f"{page.longitude:.6f}")
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return out.getvalue()
+
+
+def places_geopackage(pages, request=None, layer="heritage_places") -> bytes:
+    rows = [place_properties(page, request) for page in pages]
+    geometry = [Point(float(page.longitude), float(page.latitude)) for page in pages]
+    frame = gpd.GeoDataFrame(rows, columns=COLUMNS, geometry=geometry, crs="EPSG:4326")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "places.gpkg"
+        frame.to_file(path, driver="GPKG", layer=layer, engine="pyogrio")
+        return path.read_bytes()

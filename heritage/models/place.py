@@ -1,0 +1,227 @@
+"""A place a tourist can stand at: a heritage site in the city or a corridor place on the way to Bromo.
+
+`PlacePage` is a concrete (multi-table) base so that lists, maps and the open-data API query one table for
+every kind of place; `HeritageSitePage` and `CorridorPlacePage` are the page types editors create. Facts
+(coordinates, prices, designation) are synchronised across languages; words (summary, story, opening hours,
+access notes) are translated with wagtail-localize, Indonesian being the source locale.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from heritage.blocks import StoryBlock
+from heritage.panels import MapPickerPanel
+
+from .choices import KIND_COLOURS, Category, Era, Kind, Region
+from .location import region_warning, validate_in_indonesia
+
+
+class PlacePage(Page):
+    summary = models.TextField(max_length=300, help_text=_("One or two sentences shown in lists and previews."))
+    story = StreamField(StoryBlock(), blank=True, use_json_field=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    category = models.CharField(
+        max_length=16, choices=Category.choices, blank=True, help_text=_("Cagar budaya category (UU 11/2010).")
+    )
+    era = models.CharField(max_length=16, choices=Era.choices, blank=True)
+    built = models.CharField(max_length=60, blank=True, help_text=_("As a source states it: '1927–1929'."))
+    year_from = models.SmallIntegerField(null=True, blank=True)
+    year_to = models.SmallIntegerField(null=True, blank=True)
+    architect = models.CharField(max_length=120, blank=True)
+
+    designation_status = models.CharField(max_length=120, blank=True)
+    sk_number = models.CharField(_("SK number"), max_length=120, blank=True)
+    sk_date = models.DateField(_("SK date"), null=True, blank=True)
+
+    region = models.CharField(max_length=16, choices=Region.choices)
+    district = models.CharField(_("district (kecamatan)"), max_length=80, blank=True)
+    village = models.CharField(_("village (kelurahan/desa)"), max_length=80, blank=True)
+    address = models.CharField(max_length=255, blank=True)
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    coordinate_source = models.CharField(max_length=255, blank=True)
+    coordinate_source_url = models.URLField(max_length=500, blank=True)
+    elevation_m = models.IntegerField(_("elevation (m)"), null=True, blank=True)
+
+    opening_hours = models.TextField(blank=True)
+    ticket_domestic_idr = models.PositiveIntegerField(_("ticket, domestic (Rp)"), null=True, blank=True)
+    ticket_foreign_idr = models.PositiveIntegerField(_("ticket, foreign (Rp)"), null=True, blank=True)
+    ticket_checked = models.DateField(_("prices checked on"), null=True, blank=True)
+    ticket_note = models.TextField(blank=True)
+    ticket_source_url = models.URLField(max_length=500, blank=True)
+    access = models.TextField(_("how to get there"), blank=True)
+    accessibility = models.TextField(blank=True)
+    featured = models.BooleanField(default=False, help_text=_("Show on the home page."))
+
+    is_creatable = False
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("story"),
+        index.SearchField("district"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+        index.FilterField("region"),
+        index.FilterField("era"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("story"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("category"), FieldPanel("era")]),
+                FieldRowPanel([FieldPanel("built"), FieldPanel("year_from"), FieldPanel("year_to")]),
+                FieldPanel("architect"),
+                FieldRowPanel(
+                    [FieldPanel("designation_status"), FieldPanel("sk_number"), FieldPanel("sk_date")]
+                ),
+            ],
+            heading=_("What it is"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("region"), FieldPanel("district"), FieldPanel("village")]),
+                FieldPanel("address"),
+                MapPickerPanel("latitude", "longitude"),
+                FieldRowPanel([FieldPanel("coordinate_source"), FieldPanel("coordinate_source_url")]),
+                FieldPanel("elevation_m"),
+            ],
+            heading=_("Where it is"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("opening_hours"),
+                FieldRowPanel([FieldPanel("ticket_domestic_idr"), FieldPanel("ticket_foreign_idr")]),
+                FieldRowPanel([FieldPanel("ticket_checked"), FieldPanel("ticket_source_url")]),
+                FieldPanel("ticket_note"),
+                FieldPanel("access"),
+                FieldPanel("accessibility"),
+            ],
+            heading=_("Visiting"),
+        ),
+        InlinePanel("links", label=_("Official links")),
+        InlinePanel("related_places", label=_("Related places")),
+        InlinePanel("sources", label=_("Sources of the facts"), min_num=1),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("featured")]
+
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("story"),
+        TranslatableField("opening_hours"),
+        TranslatableField("ticket_note"),
+        TranslatableField("access"),
+        TranslatableField("accessibility"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        SynchronizedField("image"),
+        SynchronizedField("featured"),
+    ]
+
+    class Meta:
+        verbose_name = _("place")
+
+    def clean(self):
+        super().clean()
+        if self.latitude is not None and self.longitude is not None:
+            try:
+                validate_in_indonesia(self.latitude, self.longitude)
+            except ValidationError as error:
+                raise ValidationError({"latitude": error.messages, "longitude": error.messages}) from error
+        if self.year_from and self.year_to and self.year_to < self.year_from:
+            raise ValidationError({"year_to": _("The end year comes before the start year.")})
+
+    @property
+    def region_warning(self) -> str | None:
+        return region_warning(self.region, self.latitude, self.longitude)
+
+    @property
+    def colour(self) -> str:
+        return KIND_COLOURS.get(self.kind, "#334155")
+
+    @property
+    def lat(self) -> float:
+        return float(self.latitude)
+
+    @property
+    def lon(self) -> float:
+        return float(self.longitude)
+
+    def get_context(self, request, *args, **kwargs):
+        from heritage.nearby import nearby_places  # here, not at the top: nearby imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context["nearby"] = nearby_places(self, limit=6)
+        context["nearby_with_self"] = [self, *(other for other, _metres in context["nearby"])]
+        context["related"] = [
+            link.page.localized for link in self.related_places.select_related("page") if link.page.live
+        ]
+        return context
+
+
+class HeritageSitePage(PlacePage):
+    """A designated or recognised heritage site: temples, colonial buildings, kampung, museums."""
+
+    parent_page_types = ["heritage.PlaceIndexPage"]
+    subpage_types: list[str] = []
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("heritage site")
+
+
+class CorridorPlacePage(PlacePage):
+    """A place on the way from Malang into the Bromo-Tengger-Semeru park: gates, viewpoints, villages,
+    lakes and summits. Most lie in the regencies around the city and inside the national park."""
+
+    parent_page_types = ["heritage.PlaceIndexPage"]
+    subpage_types: list[str] = []
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("corridor place")
+
+
+class PlaceLink(Orderable):
+    page = ParentalKey(PlacePage, related_name="links", on_delete=models.CASCADE)
+    title = models.CharField(max_length=200)
+    url = models.URLField(max_length=500)
+    panels = [FieldPanel("title"), FieldPanel("url")]
+
+
+class PlaceSource(Orderable):
+    """A public source of the facts on the page, listed on the page for the reader to check."""
+
+    page = ParentalKey(PlacePage, related_name="sources", on_delete=models.CASCADE)
+    title = models.CharField(max_length=300)
+    url = models.URLField(max_length=500, blank=True)
+    panels = [FieldPanel("title"), FieldPanel("url")]
+
+
+class RelatedPlace(Orderable):
+    page_from = ParentalKey(PlacePage, related_name="related_places", on_delete=models.CASCADE)
+    page = models.ForeignKey(PlacePage, related_name="+", on_delete=models.CASCADE)
+    panels = [FieldPanel("page")]

@@ -1,0 +1,88 @@
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Page
+
+from heritage import jsonld
+from heritage.maps import map_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One link per site language: the same page in that language when it exists, else that language's
+    home. `is_translation` marks real alternates (for hreflang)."""
+    request = context.get("request")
+    current = get_language() or settings.LANGUAGE_CODE
+    links = []
+    for code, name in settings.LANGUAGES:
+        url, is_translation = None, False
+        if isinstance(page, Page):
+            locale = Locale.objects.filter(language_code=code).first()
+            translation = page.get_translation_or_none(locale) if locale else None
+            if translation is not None and translation.live:
+                url, is_translation = translation.url, True
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        url = url or f"/{code}/"
+        full_url = request.build_absolute_uri(url) if request is not None else url
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "short": code.upper(),
+                "url": url,
+                "full_url": full_url,
+                "current": code == current,
+                "is_translation": is_translation,
+            }
+        )
+    return links
+
+
+@register.simple_tag
+def place_index_url():
+    from heritage.models import PlaceIndexPage
+
+    index = PlaceIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+    return index.url if index else ""
+
+
+@register.filter
+def rupiah(value):
+    """Rp54.000: Indonesian thousands separator, no decimals (money is whole rupiah)."""
+    if value in (None, ""):
+        return ""
+    return "Rp" + f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
+def distance(metres):
+    if metres is None:
+        return ""
+    if metres < 1000:
+        return f"{round(metres / 10) * 10:.0f} m"
+    km = f"{metres / 1000:.1f}"
+    return (km.replace(".", ",") if get_language() == "id" else km) + " km"
+
+
+@register.simple_tag(takes_context=True)
+def page_jsonld(context, page):
+    data = jsonld.for_page(page, context.get("request"))
+    if not data:
+        return ""
+    # Escape "<" so that no string in the data can close the script element.
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag
+def places_map(places, height="60vh", zoom=None):
+    return map_html(places, height=height, zoom=zoom)

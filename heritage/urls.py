@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import api
+
+app_name = "heritage_api"
+
+urlpatterns = [
+    path("sites.geojson", api.sites_geojson, name="sites_geojson"),
+    path("sites.csv", api.sites_csv, name="sites_csv"),
+    path("sites.gpkg", api.sites_gpkg, name="sites_gpkg"),
+]

@@ -1,0 +1,10 @@
+"""Local development: `make run`. A throwaway key and DEBUG; never used in production."""
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY
+
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "dev-only-not-secret-malang-heritage"  # noqa: S105
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The local admin account that `make run` creates (manage.py ensure_local_admin); local settings only.
+LOCAL_ADMIN_ACCOUNT = {"username": "admin", "password": "malang-heritage"}

@@ -1,0 +1,22 @@
+"""Tests: fast hashing, in-memory cache, plain static storage, Wagtail's background tasks run inline."""
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY
+
+DEBUG = False
+SECRET_KEY = SECRET_KEY or "test-only-not-secret"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "ENQUEUE_ON_COMMIT": False,
+    }
+}
+QR_BASE_URL = "https://heritage.example.id"
+MAP_TILE_URL = "https://tiles.example.test/{z}/{x}/{y}.png"
+LOCAL_ADMIN_ACCOUNT = {"username": "admin", "password": "malang-heritage"}
