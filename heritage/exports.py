@@ -28,12 +28,20 @@ COLUMNS = [
 ]
 
 
+def absolute_url(page, request=None) -> str:
+    """The page's address on the host that answered the request (the CDN's Host header at scale), falling back
+    to the Wagtail site's root URL outside a request."""
+    if request is not None:
+        return request.build_absolute_uri(page.url)
+    return page.get_full_url()
+
+
 def place_properties(page, request=None) -> dict:
     return {
         "id": page.pk,
         "slug": page.slug,
         "title": page.title,
-        "url": page.get_full_url(request),
+        "url": absolute_url(page, request),
         "type": "corridor" if page.specific_class.__name__ == "CorridorPlacePage" else "heritage",
         "kind": page.kind,
         "category": page.category or None,

@@ -4,6 +4,7 @@ Every place is a `TouristAttraction` with `GeoCoordinates`; heritage buildings, 
 `LandmarksOrHistoricalBuildings`.
 """
 
+from .exports import absolute_url
 from .models.choices import Kind
 
 LANDMARK_KINDS = {
@@ -30,7 +31,7 @@ def for_page(page, request=None) -> dict | None:
         "@type": types,
         "name": page.title,
         "description": page.summary,
-        "url": page.get_full_url(request),
+        "url": absolute_url(page, request),
         "inLanguage": page.locale.language_code,
         "geo": {
             "@type": "GeoCoordinates",

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from heritage import jsonld
+from heritage.exports import absolute_url
 from heritage.maps import map_html
 
 register = template.Library()
@@ -53,6 +54,11 @@ def place_index_url():
 
     index = PlaceIndexPage.objects.live().filter(locale__language_code=get_language()).first()
     return index.url if index else ""
+
+
+@register.simple_tag(takes_context=True)
+def full_url(context, page):
+    return absolute_url(page, context.get("request"))
 
 
 @register.filter

@@ -20,3 +20,7 @@ TASKS = {
 QR_BASE_URL = "https://heritage.example.id"
 MAP_TILE_URL = "https://tiles.example.test/{z}/{x}/{y}.png"
 LOCAL_ADMIN_ACCOUNT = {"username": "admin", "password": "malang-heritage"}
+
+# Serve static files straight from the finders: no collectstatic needed to develop or test.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

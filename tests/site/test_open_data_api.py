@@ -1,0 +1,85 @@
+import csv
+import io
+
+import pytest
+
+
+def test_sites_geojson_is_a_feature_collection_of_published_places(client, sample_site):
+    response = client.get("/api/sites.geojson")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    data = response.json()
+    assert data["type"] == "FeatureCollection"
+    assert {f["properties"]["slug"] for f in data["features"]} == {"candi-badut", "candi-jago", "kawah-bromo"}
+    bromo = next(f for f in data["features"] if f["properties"]["slug"] == "kawah-bromo")
+    assert bromo["geometry"] == {"type": "Point", "coordinates": [112.9531, -7.9425]}
+    assert bromo["properties"]["elevation_m"] == 2329
+    assert bromo["properties"]["type"] == "corridor"
+    assert bromo["properties"]["url"] == "http://testserver/id/tempat/kawah-bromo/"
+
+
+def test_titles_and_urls_follow_the_requested_language(client, sample_site):
+    data = client.get("/api/sites.geojson?lang=en&kind=crater").json()
+    [feature] = data["features"]
+    assert feature["properties"]["title"] == "Kawah-bromo (en)"
+    assert feature["properties"]["url"] == "http://testserver/en/places/kawah-bromo/"
+
+
+def test_filters_combine(client, sample_site):
+    def slugs(query):
+        return sorted(f["properties"]["slug"] for f in client.get(f"/api/sites.geojson?{query}").json()["features"])
+
+    assert slugs("kind=temple") == ["candi-badut", "candi-jago"]
+    assert slugs("kind=temple,crater&region=kab-malang,probolinggo") == ["candi-jago", "kawah-bromo"]
+    assert slugs("bbox=112.55,-8.0,112.65,-7.9") == ["candi-badut"]
+
+
+def test_an_unpublished_place_leaves_the_open_data(client, place):
+    place.unpublish()
+    slugs = {f["properties"]["slug"] for f in client.get("/api/sites.geojson").json()["features"]}
+    assert "candi-badut" not in slugs
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("kind=castle", "kind"),
+        ("region=jakarta", "region"),
+        ("bbox=1,2,3", "bbox"),
+        ("bbox=a,b,c,d", "bbox"),
+        ("bbox=10,10,0,0", "bbox"),
+        ("lang=fr", "lang"),
+        ("era=%00", "era"),
+    ],
+)
+def test_a_malformed_parameter_answers_400_naming_it(client, sample_site, query, parameter):
+    response = client.get(f"/api/sites.geojson?{query}")
+    assert response.status_code == 400
+    assert response.json()["parameter"] == parameter
+    assert parameter in response.json()["error"]
+
+
+def test_csv_has_a_row_per_place_with_coordinates(client, sample_site):
+    response = client.get("/api/sites.csv?kind=temple")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["slug"] for row in rows] == ["candi-badut", "candi-jago"]
+    assert rows[0]["latitude"] == "-7.957700" and rows[0]["longitude"] == "112.598100"
+
+
+def test_geopackage_opens_in_gis_tooling(client, sample_site, tmp_path):
+    import pyogrio
+
+    response = client.get("/api/sites.gpkg")
+    assert response.status_code == 200
+    path = tmp_path / "places.gpkg"
+    path.write_bytes(response.content)
+    assert [name for name, _kind in pyogrio.list_layers(path)] == ["heritage_places"]
+    frame = pyogrio.read_dataframe(path)
+    assert len(frame) == 3
+    assert frame.crs.to_epsg() == 4326
+    badut = frame[frame["slug"] == "candi-badut"].iloc[0]
+    assert (round(badut.geometry.x, 4), round(badut.geometry.y, 4)) == (112.5981, -7.9577)
+
+
+def test_a_post_is_refused(client, sample_site):
+    assert client.post("/api/sites.geojson").status_code == 405

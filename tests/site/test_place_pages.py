@@ -1,0 +1,106 @@
+import json
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+
+
+def test_the_root_redirects_to_the_visitors_language(client, sample_site):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")["Location"] == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="id-ID,id;q=0.9")["Location"] == "/id/"
+
+
+def test_a_place_page_shows_its_story_facts_and_sources(client, place):
+    html = client.get(place.url).content.decode()
+    assert "<h1>Candi-badut (id)</h1>" in html
+    assert "Paragraf pertama tentang <b>candi-badut</b>" in html
+    assert 'class="timeline"' in html and "Prasasti Dinoyo." in html
+    assert "Voor de burgers van Malang" in html
+    assert "kekunoan.com: Candi Badut" in html  # the source, listed on the page
+    assert "-7.95770, 112.59810" in html
+
+
+def test_the_english_page_is_the_translation_and_links_back(client, place, place_en):
+    html = client.get(place_en.url).content.decode()
+    assert place_en.url == "/en/places/candi-badut/"
+    assert "<h1>Candi-badut (en)</h1>" in html
+    assert f'href="{place.url}" hreflang="id"' in html
+    assert re.search(r'<link rel="alternate" hreflang="id" href="http://testserver/id/tempat/candi-badut/">', html)
+
+
+def test_nearby_places_are_listed_nearest_first(client, sample_site):
+    from heritage.models import PlacePage
+    from heritage.nearby import nearby_places
+
+    jago = PlacePage.objects.get(slug="candi-jago", locale__language_code="id")
+    names = [page.slug for page, _metres in nearby_places(jago, radius_m=50_000)]
+    assert names == ["candi-badut", "kawah-bromo"]
+
+
+def test_the_list_filters_by_kind_and_region(client, sample_site):
+    html = client.get("/id/tempat/?kind=temple").content.decode()
+    assert 'data-count="2"' in html
+    html = client.get("/id/tempat/?kind=temple&region=kab-malang").content.decode()
+    assert 'data-count="1"' in html and "Candi-jago (id)" in html
+    html = client.get("/id/tempat/?type=corridor").content.decode()
+    assert 'data-count="1"' in html and "Kawah-bromo (id)" in html
+
+
+def test_a_bad_filter_is_explained_not_a_500(client, sample_site):
+    response = client.get("/id/tempat/?kind=castle&era=%00")
+    assert response.status_code == 200
+    assert "Unknown value castle" in response.content.decode()
+
+
+def test_a_missing_page_answers_the_bilingual_404(client, sample_site):
+    response = client.get("/id/tempat/tidak-ada/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Halaman tidak ditemukan" in html and "Page not found" in html
+
+
+def test_saving_a_place_outside_indonesia_is_refused(place):
+    place.latitude, place.longitude = 48.8584, 2.2945
+    with pytest.raises(ValidationError) as error:
+        place.full_clean()
+    assert "outside Indonesia" in str(error.value)
+
+
+def test_json_ld_is_a_tourist_attraction_with_coordinates(client, place):
+    extruct = pytest.importorskip("extruct")
+    html = client.get(place.url).content.decode()
+    data = extruct.extract(html, base_url="http://testserver" + place.url, syntaxes=["json-ld"])["json-ld"]
+    assert len(data) == 1
+    item = data[0]
+    assert item["@type"] == ["TouristAttraction", "LandmarksOrHistoricalBuildings"]
+    assert item["geo"] == {"@type": "GeoCoordinates", "latitude": -7.9577, "longitude": 112.5981}
+    assert item["url"] == "http://testserver/id/tempat/candi-badut/"
+
+
+def test_open_graph_and_canonical_tags(client, place):
+    html = client.get(place.url).content.decode()
+    assert '<meta property="og:title" content="Candi-badut (id)">' in html
+    assert '<link rel="canonical" href="http://testserver/id/tempat/candi-badut/">' in html
+
+
+def test_sitemap_and_robots(client, sample_site):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/id/tempat/candi-badut/" in sitemap
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in robots and "sitemap.xml" in robots
+
+
+def test_search_finds_a_place_by_its_story(client, sample_site):
+    from django.core.management import call_command
+
+    call_command("update_index", verbosity=0)
+    html = client.get("/id/search/?q=candi").content.decode()
+    assert "Candi-badut (id)" in html
+
+
+def test_structured_data_is_not_broken_by_html_in_a_summary(client, place):
+    place.summary = "</script><script>alert(1)</script>"
+    place.save_revision().publish()
+    html = client.get(place.url).content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(block)["description"] == place.summary

@@ -1,0 +1,81 @@
+"""The bundled Malang content: the seed loads it whole, and running it again changes nothing."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from wagtail.models import Page, PageLogEntry, Revision
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACES = ROOT / "geodata" / "data" / "places.geojson"
+
+
+def _counts():
+    return Page.objects.count(), Revision.objects.count(), PageLogEntry.objects.count()
+
+
+def test_seeding_twice_changes_nothing(sample_site):
+    from heritage.content.seed import seed
+    from tests.conftest import FIXTURES
+
+    before = _counts()
+    report = seed(FIXTURES / "places_sample.geojson", FIXTURES / "stories")
+    assert report.created == []
+    assert _counts() == before
+
+
+def test_an_edited_place_is_not_overwritten_by_a_new_seed(place):
+    from heritage.content.seed import seed
+    from tests.conftest import FIXTURES
+
+    place.summary = "Diubah oleh editor."
+    place.save_revision().publish()
+    seed(FIXTURES / "places_sample.geojson", FIXTURES / "stories")
+    place.refresh_from_db()
+    assert place.summary == "Diubah oleh editor."
+
+
+def test_groups_and_moderation_workflow_exist(sample_site):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Workflow
+
+    from heritage.content.seed import EDITORS, MODERATORS, WORKFLOW
+    from home.models import HomePage
+
+    editors, moderators = Group.objects.get(name=EDITORS), Group.objects.get(name=MODERATORS)
+    assert not editors.page_permissions.filter(permission__codename="publish_page").exists()
+    assert moderators.page_permissions.filter(permission__codename="publish_page").exists()
+    workflow = Workflow.objects.get(name=WORKFLOW)
+    for home in HomePage.objects.all():
+        assert home.get_workflow() == workflow
+
+
+def test_a_broken_story_file_is_reported_by_name(tmp_path):
+    from heritage.content.loader import ContentError, parse_story
+
+    with pytest.raises(ContentError, match="candi-x.md"):
+        parse_story("no front matter here", source="stories/id/candi-x.md")
+
+
+@pytest.mark.skipif(not PLACES.exists(), reason="the bundled places file is not there yet")
+def test_the_bundled_malang_content_loads_in_both_languages(db):
+    from heritage.models import CorridorPlacePage, HeritageSitePage, PlacePage
+
+    call_command("seed_malang", "--skip-index", verbosity=0)
+    features = json.loads(PLACES.read_text())["features"]
+    live = PlacePage.objects.live()
+    assert live.filter(locale__language_code="id").count() == len(features) >= 35
+    assert live.filter(locale__language_code="en").count() == len(features)
+    assert live.filter(region="kota-malang", locale__language_code="id").count() >= 20
+    assert CorridorPlacePage.objects.live().filter(locale__language_code="id").count() >= 10
+    assert HeritageSitePage.objects.live().filter(kind="temple", region="kab-malang").count() >= 3 * 2
+    for page in live.specific():
+        assert page.summary and len(page.story) > 0, page.slug
+        assert page.sources.exists(), f"{page.slug} lists no source"
+        assert page.region_warning is None, page.slug
+    before = _counts()
+    call_command("seed_malang", "--skip-index", verbosity=0)
+    assert _counts() == before
