@@ -49,7 +49,8 @@ def test_the_list_filters_by_kind_and_region(client, sample_site):
 def test_a_bad_filter_is_explained_not_a_500(client, sample_site):
     response = client.get("/id/tempat/?kind=castle&era=%00")
     assert response.status_code == 200
-    assert "Unknown value castle" in response.content.decode()
+    assert "Nilai tidak dikenal castle" in response.content.decode()
+    assert "Unknown value castle" in client.get("/en/places/?kind=castle").content.decode()
 
 
 def test_a_missing_page_answers_the_bilingual_404(client, sample_site):

@@ -1,0 +1,64 @@
+"""Browser tests: Playwright driving Debian's chromium against pytest-django's live server.
+
+No network: every request that does not go to the live server is aborted, except map tiles, which are
+answered with a local PNG (as umap's tests do), so a map test never depends on a tile server.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls from the test body.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+TILE = (FIXTURES / "tile.png").read_bytes()
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def offline(page, live_server):
+    """The page, with tiles served locally and every other outside request aborted. Returns the list of
+    aborted URLs so a test can assert that nothing tried to leave the machine."""
+    aborted = []
+
+    def handle(route):
+        url = route.request.url
+        if url.startswith(live_server.url) or url.startswith("data:"):
+            route.continue_()
+        elif "/tiles.example.test/" in url or "tile.openstreetmap.org" in url:
+            route.fulfill(status=200, content_type="image/png", body=TILE)
+        else:
+            aborted.append(url)
+            route.abort()
+
+    page.route("**/*", handle)
+    page.set_default_timeout(15_000)
+    yield aborted
+
+
+@pytest.fixture
+def seeded_live_server(live_server, transactional_db):
+    """The live server with the sample places (Candi Badut, Candi Jago, Kawah Bromo) in id and en."""
+    from heritage.content.seed import seed
+
+    seed(FIXTURES / "places_sample.geojson", FIXTURES / "stories")
+    return live_server
