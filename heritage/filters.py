@@ -46,7 +46,9 @@ class BBoxField(forms.Field):
         except ValueError as error:
             raise forms.ValidationError(_("bbox values must be numbers: west,south,east,north.")) from error
         if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90 and west <= east):
-            raise forms.ValidationError(_("bbox must be west,south,east,north with west ≤ east, south ≤ north."))
+            raise forms.ValidationError(
+                _("bbox must be west,south,east,north with west ≤ east, south ≤ north.")
+            )
         return (west, south, east, north)
 
 

@@ -43,7 +43,9 @@ def for_page(page, request=None) -> dict | None:
             "addressRegion": page.get_region_display(),
             "addressCountry": "ID",
         },
-        "isAccessibleForFree": page.ticket_domestic_idr == 0 if page.ticket_domestic_idr is not None else None,
+        "isAccessibleForFree": page.ticket_domestic_idr == 0
+        if page.ticket_domestic_idr is not None
+        else None,
     }
     if page.elevation_m is not None:
         data["geo"]["elevation"] = page.elevation_m

@@ -24,12 +24,18 @@ def nearby_places(place, *, radius_m: float = 15_000, limit: int = 6, queryset=N
     lat, lon = float(place.latitude), float(place.longitude)
     dlat = radius_m / 111_320
     dlon = radius_m / (111_320 * max(math.cos(math.radians(lat)), 0.01))
-    candidates = (queryset if queryset is not None else PlacePage.objects.live().specific()).filter(
-        locale_id=place.locale_id,
-        latitude__range=(lat - dlat, lat + dlat),
-        longitude__range=(lon - dlon, lon + dlon),
-    ).exclude(pk=place.pk)
-    pairs = [(other, distance_m(lat, lon, float(other.latitude), float(other.longitude))) for other in candidates]
+    candidates = (
+        (queryset if queryset is not None else PlacePage.objects.live().specific())
+        .filter(
+            locale_id=place.locale_id,
+            latitude__range=(lat - dlat, lat + dlat),
+            longitude__range=(lon - dlon, lon + dlon),
+        )
+        .exclude(pk=place.pk)
+    )
+    pairs = [
+        (other, distance_m(lat, lon, float(other.latitude), float(other.longitude))) for other in candidates
+    ]
     pairs = [pair for pair in pairs if pair[1] <= radius_m]
     pairs.sort(key=lambda pair: pair[1])
     return pairs[:limit]

@@ -6,9 +6,10 @@ worse than none; so every place starts with an honest card that says what it is,
 
 import io
 
-from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
+
+from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
@@ -58,6 +59,8 @@ def placeholder_image(title: str, kind: str):
     if existing:
         return existing
     slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:60]
-    image = Image(title=image_title, file=ImageFile(io.BytesIO(placeholder_png(title, kind)), name=f"{slug}.png"))
+    image = Image(
+        title=image_title, file=ImageFile(io.BytesIO(placeholder_png(title, kind)), name=f"{slug}.png")
+    )
     image.save()
     return image

@@ -25,7 +25,14 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from heritage.models import CorridorPlacePage, HeritageSitePage, PlaceIndexPage, PlaceLink, PlaceSource, RelatedPlace
+from heritage.models import (
+    CorridorPlacePage,
+    HeritageSitePage,
+    PlaceIndexPage,
+    PlaceLink,
+    PlaceSource,
+    RelatedPlace,
+)
 from home.models import HomePage
 
 from .loader import PAGES_DIR, STORIES_DIR, load_places, load_story
@@ -90,7 +97,12 @@ def ensure_home(locales, report):
         else:
             site.root_page = home
             site.save()
-        if old_root and old_root.pk != home.pk and old_root.specific_class is Page and not old_root.get_children():
+        if (
+            old_root
+            and old_root.pk != home.pk
+            and old_root.specific_class is Page
+            and not old_root.get_children()
+        ):
             old_root.delete()
     home = home.specific
     en = home.get_translation_or_none(locales["en"])
@@ -162,7 +174,10 @@ def _set_children(page, props):
         [PlaceLink(title=link["title"][:200], url=link["url"]) for link in props.get("links") or []]
     )
     page.sources.set(
-        [PlaceSource(title=src["title"][:300], url=src.get("url") or "") for src in props.get("sources") or []]
+        [
+            PlaceSource(title=src["title"][:300], url=src.get("url") or "")
+            for src in props.get("sources") or []
+        ]
     )
 
 
@@ -174,7 +189,10 @@ def ensure_place(feature, indexes, locales, report, stories_dir):
     if page is None:
         story = load_story(props["slug"], "id", stories_dir)
         page = model(
-            title=story.title, slug=props["slug"], summary=story.summary, story=story.blocks,
+            title=story.title,
+            slug=props["slug"],
+            summary=story.summary,
+            story=story.blocks,
             **_place_fields(props, feature, "id"),
         )
         page.image = placeholder_image(story.title, props["kind"])

@@ -6,12 +6,13 @@ every kind of place; `HeritageSitePage` and `CorridorPlacePage` are the page typ
 access notes) are translated with wagtail-localize, Indonesian being the source locale.
 """
 
+from modelcluster.fields import ParentalKey
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -26,7 +27,9 @@ from .location import region_warning, validate_in_indonesia
 
 
 class PlacePage(Page):
-    summary = models.TextField(max_length=300, help_text=_("One or two sentences shown in lists and previews."))
+    summary = models.TextField(
+        max_length=300, help_text=_("One or two sentences shown in lists and previews.")
+    )
     story = StreamField(StoryBlock(), blank=True, use_json_field=True)
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -34,7 +37,10 @@ class PlacePage(Page):
 
     kind = models.CharField(max_length=32, choices=Kind.choices)
     category = models.CharField(
-        max_length=16, choices=Category.choices, blank=True, help_text=_("Cagar budaya category (UU 11/2010).")
+        max_length=16,
+        choices=Category.choices,
+        blank=True,
+        help_text=_("Cagar budaya category (UU 11/2010)."),
     )
     era = models.CharField(max_length=16, choices=Era.choices, blank=True)
     built = models.CharField(max_length=60, blank=True, help_text=_("As a source states it: '1927–1929'."))

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.test import RequestFactory
+from django.utils import translation
 
 
 def _editor(django_user_model, group_name):
@@ -45,9 +46,13 @@ def test_a_place_outside_its_region_is_flagged_to_the_editor(place):
     request.session = {}
     request._messages = FallbackStorage(request)
     place.latitude, place.longitude = -7.9425, 112.9531  # the Bromo crater, yet the page says Kota Malang
-    flag_place_outside_its_region_on_edit(request, place)
+    with translation.override("en"):
+        flag_place_outside_its_region_on_edit(request, place)
     [message] = list(get_messages(request))
     assert "outside Kota Malang" in str(message)
+    with translation.override("id"):
+        flag_place_outside_its_region_on_edit(request, place)
+    assert "tampaknya di luar Kota Malang" in str(list(get_messages(request))[-1])
 
 
 def test_the_admin_speaks_indonesian_to_those_who_choose_it(client, sample_site, django_user_model):

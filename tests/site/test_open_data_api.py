@@ -27,7 +27,9 @@ def test_titles_and_urls_follow_the_requested_language(client, sample_site):
 
 def test_filters_combine(client, sample_site):
     def slugs(query):
-        return sorted(f["properties"]["slug"] for f in client.get(f"/api/sites.geojson?{query}").json()["features"])
+        return sorted(
+            f["properties"]["slug"] for f in client.get(f"/api/sites.geojson?{query}").json()["features"]
+        )
 
     assert slugs("kind=temple") == ["candi-badut", "candi-jago"]
     assert slugs("kind=temple,crater&region=kab-malang,probolinggo") == ["candi-jago", "kawah-bromo"]

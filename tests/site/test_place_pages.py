@@ -2,6 +2,7 @@ import json
 import re
 
 import pytest
+
 from django.core.exceptions import ValidationError
 
 
@@ -25,7 +26,9 @@ def test_the_english_page_is_the_translation_and_links_back(client, place, place
     assert place_en.url == "/en/places/candi-badut/"
     assert "<h1>Candi-badut (en)</h1>" in html
     assert f'href="{place.url}" hreflang="id"' in html
-    assert re.search(r'<link rel="alternate" hreflang="id" href="http://testserver/id/tempat/candi-badut/">', html)
+    assert re.search(
+        r'<link rel="alternate" hreflang="id" href="http://testserver/id/tempat/candi-badut/">', html
+    )
 
 
 def test_nearby_places_are_listed_nearest_first(client, sample_site):
@@ -64,7 +67,7 @@ def test_saving_a_place_outside_indonesia_is_refused(place):
     place.latitude, place.longitude = 48.8584, 2.2945
     with pytest.raises(ValidationError) as error:
         place.full_clean()
-    assert "outside Indonesia" in str(error.value)
+    assert "di luar Indonesia" in str(error.value)
 
 
 def test_json_ld_is_a_tourist_attraction_with_coordinates(client, place):

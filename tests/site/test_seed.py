@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from django.core.management import call_command
 
 from wagtail.models import Page, PageLogEntry, Revision

@@ -35,7 +35,9 @@ MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="&copy; OpenStree
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=300)  # seconds a CDN may keep a public page
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+# Unset: on in production, off elsewhere. Set false only where the proxy in front already redirects.
+SECURE_SSL_REDIRECT_ENV = env.bool("SECURE_SSL_REDIRECT", default=None)
+SECURE_SSL_REDIRECT = bool(SECURE_SSL_REDIRECT_ENV)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .base import SECRET_KEY
 
 DEBUG = True
-SECRET_KEY = SECRET_KEY or "dev-only-not-secret-malang-heritage"  # noqa: S105
+SECRET_KEY = SECRET_KEY or "dev-only-not-secret-malang-heritage"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # The local admin account that `make run` creates (manage.py ensure_local_admin); local settings only.
 LOCAL_ADMIN_ACCOUNT = {"username": "admin", "password": "malang-heritage"}
