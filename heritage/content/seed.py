@@ -23,6 +23,7 @@ from wagtail.models import (
     Site,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from heritage.models import (
@@ -258,7 +259,8 @@ def ensure_groups_and_workflow(homes, report):
     if created:
         task = GroupApprovalTask.objects.create(name="Moderator approval")
         task.groups.set([moderators])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        # workflow_tasks is a modelcluster relation: its .create() would not reach the database.
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         report.add("workflow")
     for home in homes.values():
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})

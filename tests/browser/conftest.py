@@ -56,7 +56,7 @@ def offline(page, live_server):
 
 
 @pytest.fixture
-def seeded_live_server(live_server, transactional_db):
+def seeded_live_server(live_server, transactional_db, django_db_serialized_rollback):
     """The live server with the sample places (Candi Badut, Candi Jago, Kawah Bromo) in id and en."""
     from heritage.content.seed import seed
 

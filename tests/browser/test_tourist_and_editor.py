@@ -56,7 +56,9 @@ def test_an_editor_submits_a_change_a_moderator_publishes_and_the_tourist_sees_i
     editor_page.goto(f"{base}/admin/pages/{jago.pk}/edit/")
     expect(editor_page.locator(".mh-map-picker .leaflet-container")).to_be_attached()
     editor_page.locator("#id_summary").fill(new_summary)
-    editor_page.locator("footer .w-dropdown__toggle, footer [aria-label='More actions']").first.click()
+    editor_page.locator("footer .w-dropdown__toggle").first.click()
+    # Editors have no publish button: only "Submit to … moderation".
+    expect(editor_page.locator("button[name=action-publish]")).to_have_count(0)
     editor_page.get_by_role("button", name=re.compile("Submit to Tourism office moderation")).click()
     expect(editor_page.locator(".messages")).to_contain_text("submitted")
 
@@ -68,12 +70,13 @@ def test_an_editor_submits_a_change_a_moderator_publishes_and_the_tourist_sees_i
     moderator_page = browser.new_context().new_page()
     _login(moderator_page, base, "budi", "budi-pw-for-tests")
     moderator_page.goto(f"{base}/admin/pages/{jago.pk}/edit/")
-    moderator_page.locator("footer .w-dropdown__toggle, footer [aria-label='More actions']").first.click()
-    moderator_page.get_by_role("button", name=re.compile("^Approve")).first.click()
-    modal_submit = moderator_page.locator(".modal button[type=submit], dialog button[type=submit]")
-    if modal_submit.count():
-        modal_submit.first.click()
-    expect(moderator_page.locator(".messages")).to_contain_text(re.compile("approved|published", re.I))
+    moderator_page.locator("footer .w-dropdown__toggle").first.click()
+    # The moderator sees the submitted summary and approves it, which publishes it.
+    expect(moderator_page.locator("#id_summary")).to_have_value(new_summary)
+    moderator_page.get_by_role("button", name="Approve and Publish", exact=True).click()
+    expect(moderator_page.locator(".messages")).to_contain_text("Candi-jago (id)")
+    jago.refresh_from_db()
+    assert jago.live and not jago.has_unpublished_changes
 
     tourist.goto(base + jago.url)
     expect(tourist.locator(".lead")).to_have_text(new_summary)

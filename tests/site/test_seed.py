@@ -50,6 +50,7 @@ def test_groups_and_moderation_workflow_exist(sample_site):
     assert not editors.page_permissions.filter(permission__codename="publish_page").exists()
     assert moderators.page_permissions.filter(permission__codename="publish_page").exists()
     workflow = Workflow.objects.get(name=WORKFLOW)
+    assert [task.specific.groups.get() for task in workflow.tasks.all()] == [moderators]
     for home in HomePage.objects.all():
         assert home.get_workflow() == workflow
 
