@@ -13,27 +13,37 @@ from django.utils.safestring import mark_safe
 
 from geodata.maps import MapAssets, places_map
 
-from .models.choices import KIND_COLOURS
 
 
-def place_features(places) -> list[dict]:
-    features = []
+def place_rows(places) -> list[dict]:
+    """Pages (or `(page, distance)` pairs) as the rows geodata's map builders draw."""
+    rows = []
     for place in places:
         page = place[0] if isinstance(place, tuple) else place
-        features.append(
+        rows.append(
             {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [float(page.longitude), float(page.latitude)]},
-                "properties": {
-                    "name": page.title,
-                    "url": page.url,
-                    "kind": page.kind,
-                    "kind_label": str(page.get_kind_display()),
-                    "colour": KIND_COLOURS.get(page.kind, "#334155"),
-                },
+                "name": page.title,
+                "lat": float(page.latitude),
+                "lon": float(page.longitude),
+                "kind": page.kind,
+                "url": page.url,
             }
         )
-    return features
+    return rows
+
+
+def embed(folium_map, height: str) -> str:
+    """The map's header links, its div and its script, for inclusion in one of our pages."""
+    figure = folium_map.get_root()
+    figure.render()
+    return (
+        figure.header.render()
+        + f'<div class="map" style="height:{height}">'
+        + figure.html.render()
+        + "</div><script>"
+        + figure.script.render()
+        + "</script>"
+    )
 
 
 def map_html(places, *, height="60vh", zoom=None) -> str:
@@ -46,20 +56,11 @@ def map_html(places, *, height="60vh", zoom=None) -> str:
     html = cache.get(key)
     if html is None:
         folium_map = places_map(
-            place_features(places),
+            place_rows(places),
             MapAssets.from_base_url(settings.STATIC_URL),
             tile_url=settings.MAP_TILE_URL or None,
             attribution=settings.MAP_TILE_ATTRIBUTION,
         )
-        figure = folium_map.get_root()
-        figure.render()
-        html = (
-            figure.header.render()
-            + f'<div class="map" style="height:{height}">'
-            + figure.html.render()
-            + "</div><script>"
-            + figure.script.render()
-            + "</script>"
-        )
+        html = embed(folium_map, height)
         cache.set(key, html, 60 * 60)
     return mark_safe(html)  # noqa: S308 - produced by folium from our own data, escaped there

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geodata.places import PLACES_FILE
+from geodata.places import PLACES_PATH as PLACES_FILE
 
 STORIES_DIR = Path(__file__).resolve().parent / "stories"
 PAGES_DIR = Path(__file__).resolve().parent / "pages"

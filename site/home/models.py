@@ -15,7 +15,7 @@ class HomePage(Page):
     intro = models.TextField(blank=True, help_text=_("The opening line under the title."))
     body = StreamField(StoryBlock(), blank=True, use_json_field=True)
 
-    subpage_types = ["heritage.PlaceIndexPage"]
+    subpage_types = ["heritage.PlaceIndexPage", "itineraries.ItineraryIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 

@@ -1,0 +1,188 @@
+"""Maps of places, routes and the corridor network, as ``folium.Map`` objects or finished HTML.
+
+Every builder takes a :class:`MapAssets` (linked static files for the site, embedded ones for a standalone
+file) and an optional tile URL template. Without one there is no tile layer: markers and lines are drawn on
+a plain background, which is what the tests and the offline command-line maps use.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Iterable
+
+import folium
+import geopandas as gpd
+
+from geodata.maps.assets import MapAssets
+from geodata.maps.layers import Legend, LineLayer, OfflineMap, PointCluster
+from geodata.network import RoadNetwork
+from geodata.routing import Route, Stop
+
+# Colours by the places file's ``kind`` (docs/places-data.md); unknown kinds share the last colour.
+KIND_COLOURS: dict[str, str] = {
+    "temple": "#8a1c1c", "colonial_building": "#2f5d8a", "religious_building": "#6b3fa0", "kampung": "#d9822b",
+    "museum": "#1f7a6d", "market": "#b5651d", "monument": "#444444", "station": "#3c6e47",
+    "square": "#7a7a2a", "boulevard": "#5c7f3a", "bridge": "#6d6d8a", "school": "#3b5ba5",
+    "viewpoint": "#c0392b", "gate": "#16a085", "village": "#8e6c4a", "lake": "#2e86c1", "summit": "#5d4037",
+    "crater": "#e67e22", "savanna": "#7cb342", "sand_sea": "#c2a46a",
+}
+OTHER_COLOUR = "#777777"
+
+# Line styles by road class.
+CLASS_STYLES: dict[str, dict] = {
+    "primary": {"color": "#c0392b", "weight": 5},
+    "secondary": {"color": "#e67e22", "weight": 4},
+    "tertiary": {"color": "#d4ac0d", "weight": 3},
+    "residential": {"color": "#7f8c8d", "weight": 3},
+    "track": {"color": "#8d6e63", "weight": 3, "dashArray": "6 4"},
+    "footpath": {"color": "#27ae60", "weight": 2, "dashArray": "2 4"},
+    "hiking_trail": {"color": "#196f3d", "weight": 3, "dashArray": "8 5"},
+}
+OTHER_STYLE = {"color": "#555555", "weight": 2}
+LEG_COLOURS = ["#1f4e9e", "#b03a2e", "#117a65", "#7d3c98", "#b9770e"]
+
+MALANG = (-7.98, 112.63)
+
+
+def _get(item, key, default=None):
+    if isinstance(item, dict):
+        return item.get(key, default)
+    return getattr(item, key, default)
+
+
+def _place_rows(places) -> list[dict]:
+    """Normalise places (Place objects, dicts, or a GeoDataFrame of points) to dicts."""
+    if isinstance(places, gpd.GeoDataFrame):
+        gdf = places.to_crs("EPSG:4326") if places.crs is not None else places
+        gdf = gdf[gdf.geometry.notna() & (gdf.geom_type == "Point")]
+        rows = gdf.drop(columns=gdf.geometry.name).to_dict("records")
+        for row, geom in zip(rows, gdf.geometry, strict=True):
+            row["lat"], row["lon"] = geom.y, geom.x
+        return rows
+    out = []
+    for item in places:
+        stop = Stop.of(item)
+        out.append({"name": stop.name, "lat": stop.lat, "lon": stop.lon, "kind": _get(item, "kind"),
+                    "url": _get(item, "url")})
+    return out
+
+
+def _fit(m: folium.Map, latlons: list[tuple[float, float]]) -> None:
+    if not latlons:
+        return
+    lats = [p[0] for p in latlons]
+    lons = [p[1] for p in latlons]
+    if max(lats) - min(lats) < 1e-4 and max(lons) - min(lons) < 1e-4:
+        m.location = [lats[0], lons[0]]
+        m.options["zoom"] = 16
+        return
+    m.location = [(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2]
+    m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(20, 20))
+
+
+def _base(assets: MapAssets, tile_url: str | None, attribution: str | None) -> folium.Map:
+    m = OfflineMap(assets, location=list(MALANG), zoom_start=12, control_scale=True)
+    if tile_url:
+        folium.TileLayer(tiles=tile_url, attr=attribution or " ", max_zoom=19, name="tiles").add_to(m)
+    return m
+
+
+def _points_layer(rows: list[dict], *, cluster: bool = True) -> PointCluster:
+    kinds: list[str] = []
+    index: dict[str | None, int] = {}
+    urls = [str(r["url"]) for r in rows if r.get("url")]
+    prefix = os.path.commonprefix(urls) if len(urls) > 1 else ""
+    data = []
+    for r in rows:
+        kind = r.get("kind") or ""
+        if kind not in index:
+            index[kind] = len(kinds)
+            kinds.append(kind)
+        url = r.get("url")
+        data.append([round(float(r["lat"]), 6), round(float(r["lon"]), 6), str(r.get("name") or ""),
+                     index[kind], str(url)[len(prefix):] if url else None])
+    colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in kinds]
+    labels = [k.replace("_", " ") for k in kinds]
+    return PointCluster(data, labels, colours, prefix, cluster=cluster)
+
+
+def places_map(places, assets: MapAssets, tile_url: str | None = None, attribution: str | None = None, *,
+               cluster: bool = True) -> folium.Map:
+    """Places as clustered dots coloured by ``kind``; the popup shows the name, linked to ``url``."""
+    rows = _place_rows(places)
+    m = _base(assets, tile_url, attribution)
+    m.add_child(_points_layer(rows, cluster=cluster), name="places")
+    _fit(m, [(r["lat"], r["lon"]) for r in rows])
+    return m
+
+
+def _route_lines(route: Route) -> list:
+    lines = []
+    for i, leg in enumerate(route.legs):
+        coords = [[round(y, 6), round(x, 6)] for x, y in leg.geometry.coords]
+        label = (f"{leg.from_name} \u2192 {leg.to_name}: {leg.distance_m / 1000:.1f} km"
+                 + (f" ({', '.join(leg.road_names[:3])})" if leg.road_names else ""))
+        lines.append([coords, i % len(LEG_COLOURS), label])
+    return lines
+
+
+def route_map(route: Route, stops: Iterable | None, assets: MapAssets, tile_url: str | None = None,
+              attribution: str | None = None) -> folium.Map:
+    """A route: one line per leg, and the stops as numbered markers (1, 2, 3 ...)."""
+    stop_list = [Stop.of(s) for s in (stops if stops is not None else route.stops)]
+    m = _base(assets, tile_url, attribution)
+    styles = [{"color": c, "weight": 5, "opacity": 0.85} for c in LEG_COLOURS]
+    m.add_child(LineLayer(_route_lines(route), styles, name="legs"), name="legs")
+    for number, stop in enumerate(stop_list, start=1):
+        folium.Marker(
+            [stop.lat, stop.lon],
+            icon=folium.DivIcon(html=f'<div class="gd-stop">{number}</div>', icon_size=(24, 24),
+                                icon_anchor=(12, 12), class_name="gd-stop-icon"),
+            tooltip=html.escape(f"{number}. {stop.name}"),
+        ).add_to(m)
+    points = [(y, x) for leg in route.legs for x, y in leg.geometry.coords] + [(s.lat, s.lon) for s in stop_list]
+    _fit(m, points)
+    return m
+
+
+def _network_lines(gdf: gpd.GeoDataFrame) -> tuple[list, list[dict], list[str]]:
+    classes: list[str] = []
+    index: dict[str, int] = {}
+    lines = []
+    class_col = "class" if "class" in gdf.columns else None
+    for i, geom in enumerate(gdf.geometry):
+        if geom is None or geom.is_empty or geom.geom_type not in ("LineString", "MultiLineString"):
+            continue
+        road_class = str(gdf[class_col].iloc[i]) if class_col and gdf[class_col].iloc[i] else "other"
+        if road_class not in index:
+            index[road_class] = len(classes)
+            classes.append(road_class)
+        name = gdf["name"].iloc[i] if "name" in gdf.columns else None
+        parts = geom.geoms if geom.geom_type == "MultiLineString" else [geom]
+        for part in parts:
+            coords = [[round(y, 5), round(x, 5)] for x, y, *_ in part.coords]
+            lines.append([coords, index[road_class], name if isinstance(name, str) else None])
+    styles = [CLASS_STYLES.get(c, OTHER_STYLE) for c in classes]
+    return lines, styles, classes
+
+
+def corridor_map(network: RoadNetwork | gpd.GeoDataFrame, places, assets: MapAssets,
+                 tile_url: str | None = None, attribution: str | None = None) -> folium.Map:
+    """The road network styled by class (with a legend) and the places on top."""
+    gdf = network.to_geodataframe() if isinstance(network, RoadNetwork) else network.to_crs("EPSG:4326")
+    lines, styles, classes = _network_lines(gdf)
+    m = _base(assets, tile_url, attribution)
+    m.add_child(LineLayer(lines, styles, name="roads"), name="roads")
+    rows = _place_rows(places) if places is not None else []
+    if rows:
+        m.add_child(_points_layer(rows), name="places")
+    m.add_child(Legend([(s["color"], c.replace("_", " ")) for s, c in zip(styles, classes, strict=True)]))
+    minx, miny, maxx, maxy = gdf.total_bounds
+    _fit(m, [(miny, minx), (maxy, maxx)] + [(r["lat"], r["lon"]) for r in rows])
+    return m
+
+
+def map_html(m: folium.Map) -> str:
+    """The map as one complete HTML document."""
+    return m.get_root().render()

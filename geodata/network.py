@@ -1,0 +1,375 @@
+"""A road network: line features turned into a graph that can be routed on.
+
+Lines are measured in UTM zone 49S (EPSG:32749), which covers Malang and the whole Bromo-Tengger-Semeru
+massif with little scale error, so an edge's length is its geometry's length in metres. Two line ends
+closer than ``tolerance_m`` become one node (hand-drawn or digitised data rarely meets exactly), and a line
+end that falls on the middle of another line splits that line there (a T-junction). Lines that merely
+cross are *not* joined: a bridge over a road is not a junction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import Transformer
+from shapely.geometry import LineString
+
+from geodata.modes import Mode, default_speed, get_mode, parse_edge_modes
+
+METRIC_CRS = "EPSG:32749"
+WGS84 = "EPSG:4326"
+DEFAULT_TOLERANCE_M = 15.0
+
+
+@dataclass(eq=False)
+class Edge:
+    """One piece of road between two nodes. ``coords`` are UTM 49S metres from node ``u`` to node ``v``."""
+
+    id: int
+    u: int
+    v: int
+    coords: np.ndarray
+    length_m: float
+    speed_kmh: float
+    modes: frozenset[str]
+    name: str | None = None
+    road_class: str | None = None
+    surface: str | None = None
+    oneway: bool = False
+    source: str | None = None
+
+    @cached_property
+    def line(self) -> LineString:
+        return LineString(self.coords)
+
+
+@dataclass
+class Component:
+    """A connected piece of the network, as reported by :meth:`RoadNetwork.components`."""
+
+    index: int
+    edge_count: int
+    length_m: float
+    names: list[str]
+    lat: float
+    lon: float
+    bounds: tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
+    is_main: bool = False
+
+    def describe(self) -> str:
+        names = ", ".join(self.names[:4]) or "unnamed roads"
+        more = f" and {len(self.names) - 4} more" if len(self.names) > 4 else ""
+        return (
+            f"piece {self.index}: {self.edge_count} edges, {self.length_m / 1000:.1f} km "
+            f"({names}{more}) near {self.lat:.5f},{self.lon:.5f}"
+        )
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class ModeGraph:
+    """The part of a network one mode may use, prepared for routing: adjacency lists and a spatial index
+    of usable edges for snapping. Built once per mode and cached on the network."""
+
+    mode: Mode
+    edge_ids: np.ndarray
+    tree: shapely.STRtree
+    # adjacency[node] = list of (neighbour, edge id, forward?, length_m, seconds)
+    adjacency: dict[int, list[tuple[int, int, bool, float, float]]] = field(default_factory=dict)
+    max_speed_ms: float = 1.0
+
+    def edge_seconds(self, edge: Edge, metres: float) -> float:
+        return metres / (self.mode.speed_kmh(edge.speed_kmh) / 3.6)
+
+    def may_travel(self, edge: Edge, forward: bool) -> bool:
+        return forward or not edge.oneway or not self.mode.follows_oneway
+
+
+class RoadNetwork:
+    """Nodes and edges in UTM 49S, plus one cached :class:`ModeGraph` per travel mode."""
+
+    def __init__(self, nodes: np.ndarray, edges: list[Edge], *, tolerance_m: float = DEFAULT_TOLERANCE_M,
+                 metadata: dict | None = None):
+        self.nodes = nodes
+        self.edges = edges
+        self.tolerance_m = tolerance_m
+        self.metadata = metadata or {}
+        self._mode_graphs: dict[str, ModeGraph] = {}
+        self._to_wgs84 = Transformer.from_crs(METRIC_CRS, WGS84, always_xy=True)
+        self._to_metric = Transformer.from_crs(WGS84, METRIC_CRS, always_xy=True)
+
+    # --- building -------------------------------------------------------------------------------------
+
+    @classmethod
+    def from_geodataframe(cls, gdf: gpd.GeoDataFrame, *, tolerance_m: float = DEFAULT_TOLERANCE_M,
+                          metadata: dict | None = None) -> RoadNetwork:
+        """Build from line features with (optional) properties ``name``, ``class``, ``modes``,
+        ``surface``, ``speed_kmh``, ``oneway``, ``source``. Input in any CRS (WGS84 if none is set)."""
+        if gdf.crs is None:
+            gdf = gdf.set_crs(WGS84)
+        gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty].to_crs(METRIC_CRS)
+        gdf = gdf.explode(index_parts=False)
+        gdf = gdf[gdf.geom_type == "LineString"]
+
+        lines: list[np.ndarray] = []
+        attrs: list[dict] = []
+        columns = set(gdf.columns)
+        records = gdf.drop(columns=gdf.geometry.name).to_dict("records")
+        for geom, record in zip(gdf.geometry, records, strict=True):
+            coords = np.asarray(geom.coords)[:, :2]
+            if len(coords) < 2:
+                continue
+            attrs.append(_edge_attributes(record, columns))
+            if attrs[-1].pop("reverse"):
+                coords = coords[::-1]
+            lines.append(coords)
+        return cls._assemble(lines, attrs, tolerance_m=tolerance_m, metadata=metadata)
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, layer: str | None = None,
+                  tolerance_m: float = DEFAULT_TOLERANCE_M) -> RoadNetwork:
+        """Read lines from GeoJSON, GeoPackage, shapefile... or an OpenStreetMap ``.osm``/``.osm.pbf``."""
+        path = Path(path)
+        if path.name.endswith((".osm", ".osm.pbf", ".pbf", ".osm.xml")):
+            return cls.from_osm(path, tolerance_m=tolerance_m)
+        gdf = gpd.read_file(path, layer=layer) if layer else gpd.read_file(path)
+        metadata = None
+        if path.suffix.lower() in (".geojson", ".json"):
+            try:
+                metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata")
+            except (ValueError, UnicodeDecodeError):
+                metadata = None
+        return cls.from_geodataframe(gdf, tolerance_m=tolerance_m, metadata=metadata)
+
+    @classmethod
+    def from_osm(cls, path: str | Path, *, tolerance_m: float = DEFAULT_TOLERANCE_M) -> RoadNetwork:
+        """Read the ``highway=*`` ways of an OSM XML or PBF file (offline, with pyosmium)."""
+        from geodata.osm import read_osm_roads
+
+        return cls.from_geodataframe(read_osm_roads(path), tolerance_m=tolerance_m)
+
+    @classmethod
+    def _assemble(cls, lines: list[np.ndarray], attrs: list[dict], *, tolerance_m: float,
+                  metadata: dict | None) -> RoadNetwork:
+        pieces = _split_at_t_junctions(lines, tolerance_m)
+        ends = np.empty((2 * len(pieces), 2))
+        for i, (_, coords) in enumerate(pieces):
+            ends[2 * i] = coords[0]
+            ends[2 * i + 1] = coords[-1]
+        node_of_end, nodes = _cluster_points(ends, tolerance_m)
+
+        edges: list[Edge] = []
+        for i, (line_index, coords) in enumerate(pieces):
+            length = float(np.hypot(*np.diff(coords, axis=0).T).sum())
+            if length <= 0:
+                continue
+            a = attrs[line_index]
+            edges.append(Edge(id=len(edges), u=int(node_of_end[2 * i]), v=int(node_of_end[2 * i + 1]),
+                              coords=coords, length_m=length, **a))
+        return cls(nodes, edges, tolerance_m=tolerance_m, metadata=metadata)
+
+    # --- inspection -----------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.edges)
+
+    def __repr__(self) -> str:
+        return f"<RoadNetwork {len(self.nodes)} nodes, {len(self.edges)} edges>"
+
+    @property
+    def total_length_m(self) -> float:
+        return float(sum(e.length_m for e in self.edges))
+
+    def to_wgs84(self, coords: np.ndarray) -> np.ndarray:
+        x, y = self._to_wgs84.transform(coords[:, 0], coords[:, 1])
+        return np.column_stack([x, y])
+
+    def to_metric(self, lon: float, lat: float) -> tuple[float, float]:
+        return self._to_metric.transform(lon, lat)
+
+    def to_geodataframe(self) -> gpd.GeoDataFrame:
+        """Edges as WGS84 lines with their properties (for maps and export)."""
+        records = [{
+            "name": e.name, "class": e.road_class, "modes": sorted(e.modes), "surface": e.surface,
+            "speed_kmh": e.speed_kmh, "length_m": round(e.length_m, 1), "oneway": e.oneway,
+        } for e in self.edges]
+        geoms = [LineString(self.to_wgs84(e.coords)) for e in self.edges]
+        return gpd.GeoDataFrame(records, geometry=geoms, crs=WGS84)
+
+    def components(self, mode: str | Mode | None = None) -> list[Component]:
+        """Connected pieces, largest first, each with its road names and where it lies. With ``mode``,
+        only the edges that mode may use count (a hiking trail is then its own piece for a car)."""
+        mode_obj = get_mode(mode) if mode is not None else None
+        edges = [e for e in self.edges if mode_obj is None or mode_obj.may_use(e.modes)]
+        uf = _UnionFind(len(self.nodes))
+        for e in edges:
+            uf.union(e.u, e.v)
+        groups: dict[int, list[Edge]] = defaultdict(list)
+        for e in edges:
+            groups[uf.find(e.u)].append(e)
+        ordered = sorted(groups.values(), key=lambda es: -sum(e.length_m for e in es))
+        result = []
+        for index, group in enumerate(ordered, start=1):
+            coords = np.vstack([e.coords for e in group])
+            lonlat = self.to_wgs84(coords)
+            names = sorted({e.name for e in group if e.name})
+            mid = group[0].line.interpolate(0.5, normalized=True)
+            lon, lat = self._to_wgs84.transform(mid.x, mid.y)
+            result.append(Component(
+                index=index, edge_count=len(group), length_m=sum(e.length_m for e in group), names=names,
+                lat=round(lat, 6), lon=round(lon, 6),
+                bounds=(float(lonlat[:, 0].min()), float(lonlat[:, 1].min()),
+                        float(lonlat[:, 0].max()), float(lonlat[:, 1].max())),
+                is_main=index == 1,
+            ))
+        return result
+
+    # --- routing preparation --------------------------------------------------------------------------
+
+    def mode_graph(self, mode: str | Mode) -> ModeGraph:
+        mode_obj = get_mode(mode)
+        cached = self._mode_graphs.get(mode_obj.name)
+        if cached is not None:
+            return cached
+        usable = [e for e in self.edges if mode_obj.may_use(e.modes)]
+        adjacency: dict[int, list[tuple[int, int, bool, float, float]]] = defaultdict(list)
+        graph = ModeGraph(mode=mode_obj, edge_ids=np.array([e.id for e in usable], dtype=np.int64),
+                          tree=shapely.STRtree([e.line for e in usable]))
+        max_speed = 0.0
+        for e in usable:
+            seconds = graph.edge_seconds(e, e.length_m)
+            max_speed = max(max_speed, mode_obj.speed_kmh(e.speed_kmh) / 3.6)
+            adjacency[e.u].append((e.v, e.id, True, e.length_m, seconds))
+            if graph.may_travel(e, forward=False):
+                adjacency[e.v].append((e.u, e.id, False, e.length_m, seconds))
+        graph.adjacency = dict(adjacency)
+        graph.max_speed_ms = max_speed or 1.0
+        self._mode_graphs[mode_obj.name] = graph
+        return graph
+
+    def route(self, stops, mode: str | Mode = "car", **kwargs):
+        """Shortcut for :func:`geodata.routing.route` on this network."""
+        from geodata.routing import route
+
+        return route(self, stops, mode, **kwargs)
+
+
+# --- helpers ----------------------------------------------------------------------------------------------
+
+
+def _text(value) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _edge_attributes(record: dict, columns: set[str]) -> dict:
+    road_class = _text(record.get("class") if "class" in columns else record.get("road_class"))
+    speed = record.get("speed_kmh")
+    try:
+        speed = float(speed)
+        if not speed > 0:
+            raise ValueError
+    except (TypeError, ValueError):
+        speed = default_speed(road_class)
+    oneway_raw = _text(record.get("oneway"))
+    oneway = oneway_raw is not None and oneway_raw.lower() in ("1", "true", "yes", "-1")
+    return {
+        "speed_kmh": speed,
+        "modes": parse_edge_modes(record.get("modes"), road_class),
+        "name": _text(record.get("name")),
+        "road_class": road_class,
+        "surface": _text(record.get("surface")),
+        "oneway": oneway,
+        "source": _text(record.get("source")),
+        "reverse": oneway_raw == "-1",
+    }
+
+
+def _split_at_t_junctions(lines: list[np.ndarray], tolerance_m: float) -> list[tuple[int, np.ndarray]]:
+    """Split each line where another line's end touches its middle. Returns (line index, coords) pieces."""
+    geoms = [LineString(c) for c in lines]
+    if not geoms:
+        return []
+    tree = shapely.STRtree(geoms)
+    end_points = shapely.points(np.vstack([np.vstack([c[0], c[-1]]) for c in lines]))
+    owner = np.repeat(np.arange(len(lines)), 2)
+    point_idx, line_idx = tree.query(end_points, predicate="dwithin", distance=tolerance_m)
+    cuts: dict[int, list[float]] = defaultdict(list)
+    for p, j in zip(point_idx, line_idx, strict=True):
+        if owner[p] == j:
+            continue
+        line = geoms[j]
+        at = line.project(end_points[p])
+        if tolerance_m < at < line.length - tolerance_m:
+            cuts[int(j)].append(at)
+    pieces: list[tuple[int, np.ndarray]] = []
+    for i, coords in enumerate(lines):
+        if i not in cuts:
+            pieces.append((i, coords))
+            continue
+        for part in _cut_line(coords, sorted(set(cuts[i]))):
+            pieces.append((i, part))
+    return pieces
+
+
+def _cut_line(coords: np.ndarray, distances: list[float]) -> list[np.ndarray]:
+    """Cut a polyline at the given distances along it (sorted, strictly inside)."""
+    seg = np.hypot(*np.diff(coords, axis=0).T)
+    cum = np.concatenate([[0.0], np.cumsum(seg)])
+    parts, start = [], 0.0
+    for d in [*distances, float(cum[-1])]:
+        parts.append(_substring(coords, cum, start, d))
+        start = d
+    return [p for p in parts if len(p) >= 2]
+
+
+def _substring(coords: np.ndarray, cum: np.ndarray, a: float, b: float) -> np.ndarray:
+    def point_at(d: float) -> np.ndarray:
+        i = int(np.clip(np.searchsorted(cum, d, side="right") - 1, 0, len(coords) - 2))
+        t = 0.0 if cum[i + 1] == cum[i] else (d - cum[i]) / (cum[i + 1] - cum[i])
+        return coords[i] + t * (coords[i + 1] - coords[i])
+
+    inner = coords[(cum > a) & (cum < b)]
+    return np.vstack([point_at(a), inner, point_at(b)])
+
+
+def _cluster_points(points: np.ndarray, tolerance_m: float) -> tuple[np.ndarray, np.ndarray]:
+    """Give points closer than the tolerance the same node id. Returns (node id per point, node coords);
+    a node lies at the first point of its cluster, so exact junctions keep their exact position."""
+    n = len(points)
+    uf = _UnionFind(n)
+    if n:
+        geoms = shapely.points(points)
+        tree = shapely.STRtree(geoms)
+        a, b = tree.query(geoms, predicate="dwithin", distance=tolerance_m)
+        for i, j in zip(a, b, strict=True):
+            if i < j:
+                uf.union(int(i), int(j))
+    roots = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
+    unique_roots, node_of_point = np.unique(roots, return_inverse=True)
+    return node_of_point, points[unique_roots]

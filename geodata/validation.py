@@ -1,0 +1,160 @@
+"""Checking a geo file before it is imported: every bad row is reported with its row number, the field at
+fault and why, and nothing is imported unless every row is good (or the caller asks to skip bad rows).
+
+"Inside Indonesia" is a bounding box, longitude 94.9 to 141.1 and latitude -11.1 to 6.1: Sabang to Merauke
+and Miangas to Rote with a little sea around them. It is a coarse test that catches swapped lat/lon,
+a wrong sign, projected metres and (0, 0); it does not know the coastline, so a point in the sea or in
+Malaysia or Timor-Leste inside the box passes.
+
+Rows are numbered from 1 in file order (the feature index in GeoJSON/GeoPackage, the data row in CSV,
+not counting the header line).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+from shapely.validation import explain_validity
+
+from geodata.errors import InvalidData
+from geodata.io import WGS84, read_geofile
+from geodata.places import normalize
+
+# lon min, lat min, lon max, lat max
+INDONESIA_BBOX = (94.9, -11.1, 141.1, 6.1)
+DUPLICATE_DISTANCE_DEG = 1e-5  # about 1 m: the same name this close is the same place entered twice
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, {self.field}: {self.reason}"
+
+
+@dataclass
+class ValidationReport:
+    source: str
+    rows: int
+    problems: list[Problem] = field(default_factory=list)
+    reprojected_from: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def bad_rows(self) -> set[int]:
+        return {p.row for p in self.problems}
+
+    def summary(self) -> str:
+        if self.ok:
+            return f"{self.source}: {self.rows} rows, all good"
+        return (f"{self.source}: {len(self.bad_rows)} of {self.rows} rows have problems "
+                f"({len(self.problems)} in all)")
+
+    def to_text(self) -> str:
+        lines = [self.summary()]
+        if self.reprojected_from:
+            lines.append(f"(coordinates were in {self.reprojected_from} and were converted to WGS84)")
+        lines += [f"  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "rows": self.rows, "ok": self.ok,
+                "reprojected_from": self.reprojected_from,
+                "problems": [{"row": p.row, "field": p.field, "reason": p.reason} for p in self.problems]}
+
+
+def _blank(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and value != value:
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def validate_frame(gdf: gpd.GeoDataFrame, *, source: str = "data", name_field: str = "name",
+                   require_name: bool = True) -> tuple[ValidationReport, gpd.GeoDataFrame]:
+    """Check a frame; returns the report and the frame in WGS84 (reprojected if it was not)."""
+    reprojected = None
+    if gdf.crs is not None and not gdf.crs.equals(WGS84):
+        reprojected = gdf.crs.to_string()
+        gdf = gdf.to_crs(WGS84)
+    report = ValidationReport(source=source, rows=len(gdf), reprojected_from=reprojected)
+    add = report.problems.append
+    errors = gdf["_geometry_error"] if "_geometry_error" in gdf.columns else None
+    west, south, east, north = INDONESIA_BBOX
+    seen_slugs: dict[str, int] = {}
+    seen_points: dict[str, list[tuple[int, shapely.Geometry]]] = {}
+
+    for i, geom in enumerate(gdf.geometry):
+        row = i + 1
+        if errors is not None and not _blank(errors.iloc[i]):
+            add(Problem(row, "geometry", str(errors.iloc[i])))
+        elif geom is None:
+            add(Problem(row, "geometry", "no geometry"))
+        elif geom.is_empty:
+            add(Problem(row, "geometry", "empty geometry"))
+        elif not geom.is_valid:
+            add(Problem(row, "geometry", f"invalid geometry: {explain_validity(geom)}"))
+        else:
+            minx, miny, maxx, maxy = geom.bounds
+            if minx < west or maxx > east or miny < south or maxy > north:
+                hint = ""
+                if abs(minx) > 180 or abs(miny) > 90:
+                    hint = " (these look like projected metres: is the file's CRS missing?)"
+                elif south <= minx <= north and west <= miny <= east:
+                    hint = " (latitude and longitude look swapped)"
+                add(Problem(row, "geometry",
+                            f"outside Indonesia: {miny:.5f}, {minx:.5f} is not within longitude "
+                            f"{west}..{east}, latitude {south}..{north}{hint}"))
+
+        name = gdf[name_field].iloc[i] if name_field in gdf.columns else None
+        if require_name and _blank(name):
+            add(Problem(row, name_field, "missing name"))
+
+        slug = gdf["slug"].iloc[i] if "slug" in gdf.columns else None
+        if not _blank(slug):
+            if slug in seen_slugs:
+                add(Problem(row, "slug", f"duplicate of row {seen_slugs[slug]} (slug {slug!r})"))
+            else:
+                seen_slugs[slug] = row
+        elif not _blank(name) and geom is not None and not geom.is_empty:
+            key = normalize(str(name))
+            for other_row, other in seen_points.get(key, []):
+                if geom.distance(other) <= DUPLICATE_DISTANCE_DEG:
+                    add(Problem(row, name_field, f"duplicate of row {other_row} (same name and position)"))
+                    break
+            else:
+                seen_points.setdefault(key, []).append((row, geom))
+    return report, gdf
+
+
+def validate_file(path: str | Path, *, require_name: bool = True) -> ValidationReport:
+    report, _ = validate_frame(read_geofile(path, to_wgs84=False), source=Path(path).name,
+                               require_name=require_name)
+    return report
+
+
+def load_valid(path: str | Path, *, skip_bad: bool = False, require_name: bool = True) -> gpd.GeoDataFrame:
+    """Read a file for import, all or nothing: raises :class:`InvalidData` (with the full report) if any
+    row is bad, unless ``skip_bad`` is true, in which case only the good rows come back. The result is
+    WGS84 and has ``report`` in ``attrs``."""
+    report, gdf = validate_frame(read_geofile(path, to_wgs84=False), source=Path(path).name,
+                                 require_name=require_name)
+    if not report.ok and not skip_bad:
+        raise InvalidData(report)
+    bad = [r - 1 for r in report.bad_rows]
+    good = gdf.drop(index=gdf.index[bad]) if bad else gdf
+    if "_geometry_error" in good.columns:
+        good = good.drop(columns="_geometry_error")
+    good = good.reset_index(drop=True)
+    good.attrs["report"] = report
+    return good

@@ -1,0 +1,181 @@
+"""Itineraries: ordered stops at heritage and corridor places, with routes computed when an editor saves.
+
+The legs (distance, duration, geometry, road names) are computed by `geodata` in the admin form's clean()
+and stored in `route_data`, a page field, so they travel with each revision and a visitor's request never
+runs the router. The schedule (clock times, sunrise) is arithmetic on those stored legs and is computed per
+request for the date the visitor picks.
+"""
+
+import datetime as dt
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from heritage.blocks import StoryBlock
+
+from .forms import ItineraryForm
+
+MODE_CHOICES = [
+    ("walk", _("Walk")),
+    ("car", _("Car")),
+    ("motorbike", _("Motorbike")),
+    ("jeep", _("4x4 jeep")),
+    ("hike", _("Hike")),
+]
+
+
+class Theme(models.TextChoices):
+    COLONIAL = "colonial", _("Colonial heritage")
+    TEMPLES = "temples", _("Temples")
+    SUNRISE = "sunrise", _("Bromo sunrise")
+    MOUNTAIN = "mountain", _("Mountain trek")
+
+
+class Difficulty(models.TextChoices):
+    EASY = "easy", _("Easy")
+    MODERATE = "moderate", _("Moderate")
+    HARD = "hard", _("Hard")
+
+
+class ItineraryIndexPage(Page):
+    intro = models.TextField(blank=True)
+    subpage_types = ["itineraries.ItineraryPage"]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    override_translatable_fields = [TranslatableField("title"), TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("itinerary index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["itineraries"] = ItineraryPage.objects.live().child_of(self).specific().order_by("title")
+        return context
+
+
+class ItineraryPage(RoutablePageMixin, Page):
+    summary = models.TextField(max_length=300)
+    story = StreamField(StoryBlock(), blank=True, use_json_field=True)
+    theme = models.CharField(max_length=16, choices=Theme.choices)
+    mode = models.CharField(
+        max_length=16, choices=MODE_CHOICES, help_text=_("How the trip travels; a stop may override its leg.")
+    )
+    days = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(14)])
+    difficulty = models.CharField(max_length=16, choices=Difficulty.choices, default=Difficulty.EASY)
+    best_season = models.CharField(max_length=200, blank=True)
+    start_time = models.TimeField(default=dt.time(8, 0), help_text=_("Departure from the first stop."))
+    sunrise_margin_min = models.PositiveSmallIntegerField(
+        _("minutes before sunrise"),
+        default=30,
+        validators=[MaxValueValidator(180)],
+        help_text=_("How long before sunrise a sunrise stop must be reached."),
+    )
+    booking_rules = models.TextField(blank=True)
+    route_data = models.JSONField(default=dict, blank=True, editable=False)
+
+    qr_enabled = True
+    subpage_types: list[str] = []
+    parent_page_types = ["itineraries.ItineraryIndexPage"]
+    base_form_class = ItineraryForm
+
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("story")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("story"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("theme"), FieldPanel("mode"), FieldPanel("difficulty")]),
+                FieldRowPanel([FieldPanel("days"), FieldPanel("start_time"), FieldPanel("sunrise_margin_min")]),
+                FieldPanel("best_season"),
+            ],
+            heading=_("The trip"),
+        ),
+        InlinePanel("stops", label=_("Stops"), min_num=2),
+        FieldPanel("booking_rules"),
+        InlinePanel("links", label=_("Official links")),
+    ]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("story"),
+        TranslatableField("best_season"),
+        TranslatableField("booking_rules"),
+        SynchronizedField("route_data"),
+    ]
+
+    class Meta:
+        verbose_name = _("itinerary")
+
+    # --- computed route -----------------------------------------------------------------------------------
+    def ordered_stops(self):
+        return sorted(self.stops.all(), key=lambda stop: (stop.sort_order or 0))
+
+    def compute_route(self, stops=None):
+        """Route the stops with geodata and store the result in route_data. Raises ItineraryRouteError."""
+        from .routing import compute_route_data
+
+        self.route_data = compute_route_data(self, stops if stops is not None else self.ordered_stops())
+        return self.route_data
+
+    @property
+    def legs(self):
+        return self.route_data.get("legs", [])
+
+    def schedule(self, day: dt.date | None = None):
+        from .schedule import build_schedule
+
+        return build_schedule(self, day)
+
+    # --- views --------------------------------------------------------------------------------------------
+    @path("")
+    def itinerary(self, request):
+        from .views import itinerary_view
+
+        return itinerary_view(self, request)
+
+    @path("gpx/")
+    def gpx(self, request):
+        from .views import gpx_view
+
+        return gpx_view(self, request)
+
+
+class ItineraryStop(Orderable):
+    page = ParentalKey(ItineraryPage, related_name="stops", on_delete=models.CASCADE)
+    place = models.ForeignKey("heritage.PlacePage", on_delete=models.PROTECT, related_name="+")
+    day = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(14)])
+    stay_minutes = models.PositiveSmallIntegerField(_("time spent there (min)"), default=30)
+    arrive_before_sunrise = models.BooleanField(default=False)
+    leg_mode = models.CharField(
+        _("travel mode to this stop"),
+        max_length=16,
+        choices=MODE_CHOICES,
+        blank=True,
+        help_text=_("Empty: the itinerary's mode."),
+    )
+    note = models.TextField(blank=True)
+
+    panels = [
+        FieldPanel("place"),
+        FieldRowPanel([FieldPanel("day"), FieldPanel("stay_minutes"), FieldPanel("leg_mode")]),
+        FieldPanel("arrive_before_sunrise"),
+        FieldPanel("note"),
+    ]
+
+
+class ItineraryLink(Orderable):
+    page = ParentalKey(ItineraryPage, related_name="links", on_delete=models.CASCADE)
+    title = models.CharField(max_length=200)
+    url = models.URLField(max_length=500)
+    panels = [FieldPanel("title"), FieldPanel("url")]
