@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -58,10 +59,13 @@ def cmd_route(args) -> int:
         print(f"  via {', '.join(result.road_names)}")
     if len(result.legs) > 1:
         for i, leg in enumerate(result.legs, start=1):
-            print(f"  {i}. {leg.from_name}{arrow}{leg.to_name}: {leg.distance_m / 1000:.1f} km, "
-                  f"{format_duration(leg.duration_s)}")
-    far = [(leg.from_name, leg.start_snap) for leg in result.legs[:1]] + [(leg.to_name, leg.end_snap)
-                                                                        for leg in result.legs]
+            print(
+                f"  {i}. {leg.from_name}{arrow}{leg.to_name}: {leg.distance_m / 1000:.1f} km, "
+                f"{format_duration(leg.duration_s)}"
+            )
+    far = [(leg.from_name, leg.start_snap) for leg in result.legs[:1]] + [
+        (leg.to_name, leg.end_snap) for leg in result.legs
+    ]
     for name, snap in far:
         if snap.distance_m >= 50:
             print(f"  note: {name} is {snap.distance_m:.0f} m from the nearest {mode.name} road")
@@ -108,8 +112,10 @@ def cmd_sun(args) -> int:
         elevation = (place.properties or {}).get("elevation_m") or 0
     day = dt.date.fromisoformat(args.date) if args.date else None
     times = sun_times(place.lat, place.lon, day, elevation)
-    print(f"{place.name} ({elevation:.0f} m), {times.sunrise:%Y-%m-%d}: dawn {times.dawn:%H:%M}, "
-          f"sunrise {times.sunrise:%H:%M}, sunset {times.sunset:%H:%M}, dusk {times.dusk:%H:%M} WIB")
+    print(
+        f"{place.name} ({elevation:.0f} m), {times.sunrise:%Y-%m-%d}: dawn {times.dawn:%H:%M}, "
+        f"sunrise {times.sunrise:%H:%M}, sunset {times.sunset:%H:%M}, dusk {times.dusk:%H:%M} WIB"
+    )
     return EXIT_OK
 
 
@@ -118,7 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("route", help="route between places (names, slugs or lat,lon)")
-    p.add_argument("stops", nargs="+", metavar="STOP")
+    # Let "-7.94,112.95" be a stop, not an unknown option (argparse only knows plain negative numbers).
+    p._negative_number_matcher = re.compile(r"^-\d+(\.\d+)?(\s*,\s*-?\d+(\.\d+)?)?$")
+    p.add_argument("stops", nargs="+", metavar="STOP", help="place name, slug, or lat,lon")
     p.add_argument("--mode", default="car", choices=list(MODES))
     p.add_argument("--optimize", default="time", choices=["time", "distance"])
     p.add_argument("--json", action="store_true", help="print the route as JSON")
@@ -166,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc), EXIT_INPUT)
     except ValueError as exc:  # unreadable file content, bad date, wrong columns
         return _fail(str(exc), EXIT_INPUT)
-    except Exception as exc:  # noqa: BLE001 - GDAL raises its own types for unreadable files
+    except Exception as exc:  # GDAL (pyogrio) raises its own types for unreadable files
         if type(exc).__module__.startswith(("pyogrio", "fiona")):
             return _fail(f"cannot read the file: {exc}", EXIT_INPUT)
         raise

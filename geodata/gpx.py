@@ -20,8 +20,17 @@ SCHEMA_LOCATION = f"{GPX_NS} {GPX_NS}/gpx.xsd"
 CREATOR = "geodata (Malang Heritage)"
 
 
-def _point(parent: ET.Element, tag: str, lat: float, lon: float, *, name: str | None = None,
-           desc: str | None = None, kind: str | None = None, ele: float | None = None) -> ET.Element:
+def _point(
+    parent: ET.Element,
+    tag: str,
+    lat: float,
+    lon: float,
+    *,
+    name: str | None = None,
+    desc: str | None = None,
+    kind: str | None = None,
+    ele: float | None = None,
+) -> ET.Element:
     el = ET.SubElement(parent, f"{{{GPX_NS}}}{tag}", lat=f"{lat:.7f}", lon=f"{lon:.7f}")
     if ele is not None:
         ET.SubElement(el, f"{{{GPX_NS}}}ele").text = f"{float(ele):.1f}"
@@ -34,15 +43,25 @@ def _point(parent: ET.Element, tag: str, lat: float, lon: float, *, name: str | 
     return el
 
 
-def gpx_string(*, waypoints=(), route: Route | LineString | None = None, name: str | None = None,
-               description: str | None = None, simplify_m: float = 0.0) -> str:
+def gpx_string(
+    *,
+    waypoints=(),
+    route: Route | LineString | None = None,
+    name: str | None = None,
+    description: str | None = None,
+    simplify_m: float = 0.0,
+) -> str:
     """A GPX 1.1 document. ``waypoints`` are stops or places (anything :meth:`Stop.of` accepts, optionally
     with ``kind``/``elevation_m``); ``route`` a :class:`Route` or a WGS84 LineString."""
     ET.register_namespace("", GPX_NS)
-    root = ET.Element(f"{{{GPX_NS}}}gpx", {
-        "version": "1.1", "creator": CREATOR,
-        "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation": SCHEMA_LOCATION,
-    })
+    root = ET.Element(
+        f"{{{GPX_NS}}}gpx",
+        {
+            "version": "1.1",
+            "creator": CREATOR,
+            "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation": SCHEMA_LOCATION,
+        },
+    )
     meta = ET.SubElement(root, f"{{{GPX_NS}}}metadata")
     if name:
         ET.SubElement(meta, f"{{{GPX_NS}}}name").text = name
@@ -64,8 +83,7 @@ def gpx_string(*, waypoints=(), route: Route | LineString | None = None, name: s
         rte = ET.SubElement(root, f"{{{GPX_NS}}}rte")
         if isinstance(route, Route):
             ET.SubElement(rte, f"{{{GPX_NS}}}name").text = name or " - ".join(s.name for s in route.stops)
-            ET.SubElement(rte, f"{{{GPX_NS}}}desc").text = (
-                f"{route.mode}, {route.distance_m / 1000:.1f} km")
+            ET.SubElement(rte, f"{{{GPX_NS}}}desc").text = f"{route.mode}, {route.distance_m / 1000:.1f} km"
             ET.SubElement(rte, f"{{{GPX_NS}}}type").text = route.mode
         elif name:
             ET.SubElement(rte, f"{{{GPX_NS}}}name").text = name
@@ -75,9 +93,20 @@ def gpx_string(*, waypoints=(), route: Route | LineString | None = None, name: s
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def write_gpx(path: str | Path, *, waypoints=(), route: Route | LineString | None = None,
-              name: str | None = None, description: str | None = None, simplify_m: float = 0.0) -> Path:
+def write_gpx(
+    path: str | Path,
+    *,
+    waypoints=(),
+    route: Route | LineString | None = None,
+    name: str | None = None,
+    description: str | None = None,
+    simplify_m: float = 0.0,
+) -> Path:
     path = Path(path)
-    path.write_text(gpx_string(waypoints=waypoints, route=route, name=name, description=description,
-                               simplify_m=simplify_m), encoding="utf-8")
+    path.write_text(
+        gpx_string(
+            waypoints=waypoints, route=route, name=name, description=description, simplify_m=simplify_m
+        ),
+        encoding="utf-8",
+    )
     return path

@@ -119,7 +119,9 @@ def _read_csv(path: Path) -> gpd.GeoDataFrame:
             wkt_col = _pick(df.columns, ("wkt",))
             geoms = [shapely.from_wkt(v) if v else None for v in df[wkt_col]]
             return gpd.GeoDataFrame(df.drop(columns=wkt_col), geometry=geoms, crs=WGS84)
-        raise ValueError(f"{path.name}: no latitude/longitude columns (looked for {LAT_COLUMNS} and {LON_COLUMNS})")
+        raise ValueError(
+            f"{path.name}: no latitude/longitude columns (looked for {LAT_COLUMNS} and {LON_COLUMNS})"
+        )
     lat = pd.to_numeric(df[lat_col].str.replace(",", ".", regex=False), errors="coerce")
     lon = pd.to_numeric(df[lon_col].str.replace(",", ".", regex=False), errors="coerce")
     geoms, errors = [], []
@@ -162,7 +164,9 @@ def _jsonable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         if col == out.geometry.name:
             continue
         if out[col].map(lambda v: isinstance(v, list | dict | tuple)).any():
-            out[col] = out[col].map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict | tuple) else v)
+            out[col] = out[col].map(
+                lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict | tuple) else v
+            )
     return out
 
 

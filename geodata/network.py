@@ -22,6 +22,7 @@ from pyproj import Transformer
 from shapely.geometry import LineString
 
 from geodata.modes import Mode, default_speed, get_mode, parse_edge_modes
+from geodata.topology import UnionFind, cluster_points, split_at_t_junctions
 
 METRIC_CRS = "EPSG:32749"
 WGS84 = "EPSG:4326"
@@ -72,23 +73,6 @@ class Component:
         )
 
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 @dataclass
 class ModeGraph:
     """The part of a network one mode may use, prepared for routing: adjacency lists and a spatial index
@@ -111,8 +95,14 @@ class ModeGraph:
 class RoadNetwork:
     """Nodes and edges in UTM 49S, plus one cached :class:`ModeGraph` per travel mode."""
 
-    def __init__(self, nodes: np.ndarray, edges: list[Edge], *, tolerance_m: float = DEFAULT_TOLERANCE_M,
-                 metadata: dict | None = None):
+    def __init__(
+        self,
+        nodes: np.ndarray,
+        edges: list[Edge],
+        *,
+        tolerance_m: float = DEFAULT_TOLERANCE_M,
+        metadata: dict | None = None,
+    ):
         self.nodes = nodes
         self.edges = edges
         self.tolerance_m = tolerance_m
@@ -124,8 +114,9 @@ class RoadNetwork:
     # --- building -------------------------------------------------------------------------------------
 
     @classmethod
-    def from_geodataframe(cls, gdf: gpd.GeoDataFrame, *, tolerance_m: float = DEFAULT_TOLERANCE_M,
-                          metadata: dict | None = None) -> RoadNetwork:
+    def from_geodataframe(
+        cls, gdf: gpd.GeoDataFrame, *, tolerance_m: float = DEFAULT_TOLERANCE_M, metadata: dict | None = None
+    ) -> RoadNetwork:
         """Build from line features with (optional) properties ``name``, ``class``, ``modes``,
         ``surface``, ``speed_kmh``, ``oneway``, ``source``. Input in any CRS (WGS84 if none is set)."""
         if gdf.crs is None:
@@ -149,8 +140,9 @@ class RoadNetwork:
         return cls._assemble(lines, attrs, tolerance_m=tolerance_m, metadata=metadata)
 
     @classmethod
-    def from_file(cls, path: str | Path, *, layer: str | None = None,
-                  tolerance_m: float = DEFAULT_TOLERANCE_M) -> RoadNetwork:
+    def from_file(
+        cls, path: str | Path, *, layer: str | None = None, tolerance_m: float = DEFAULT_TOLERANCE_M
+    ) -> RoadNetwork:
         """Read lines from GeoJSON, GeoPackage, shapefile... or an OpenStreetMap ``.osm``/``.osm.pbf``."""
         path = Path(path)
         if path.name.endswith((".osm", ".osm.pbf", ".pbf", ".osm.xml")):
@@ -172,14 +164,15 @@ class RoadNetwork:
         return cls.from_geodataframe(read_osm_roads(path), tolerance_m=tolerance_m)
 
     @classmethod
-    def _assemble(cls, lines: list[np.ndarray], attrs: list[dict], *, tolerance_m: float,
-                  metadata: dict | None) -> RoadNetwork:
-        pieces = _split_at_t_junctions(lines, tolerance_m)
+    def _assemble(
+        cls, lines: list[np.ndarray], attrs: list[dict], *, tolerance_m: float, metadata: dict | None
+    ) -> RoadNetwork:
+        pieces = split_at_t_junctions(lines, tolerance_m)
         ends = np.empty((2 * len(pieces), 2))
         for i, (_, coords) in enumerate(pieces):
             ends[2 * i] = coords[0]
             ends[2 * i + 1] = coords[-1]
-        node_of_end, nodes = _cluster_points(ends, tolerance_m)
+        node_of_end, nodes = cluster_points(ends, tolerance_m)
 
         edges: list[Edge] = []
         for i, (line_index, coords) in enumerate(pieces):
@@ -187,8 +180,16 @@ class RoadNetwork:
             if length <= 0:
                 continue
             a = attrs[line_index]
-            edges.append(Edge(id=len(edges), u=int(node_of_end[2 * i]), v=int(node_of_end[2 * i + 1]),
-                              coords=coords, length_m=length, **a))
+            edges.append(
+                Edge(
+                    id=len(edges),
+                    u=int(node_of_end[2 * i]),
+                    v=int(node_of_end[2 * i + 1]),
+                    coords=coords,
+                    length_m=length,
+                    **a,
+                )
+            )
         return cls(nodes, edges, tolerance_m=tolerance_m, metadata=metadata)
 
     # --- inspection -----------------------------------------------------------------------------------
@@ -212,10 +213,18 @@ class RoadNetwork:
 
     def to_geodataframe(self) -> gpd.GeoDataFrame:
         """Edges as WGS84 lines with their properties (for maps and export)."""
-        records = [{
-            "name": e.name, "class": e.road_class, "modes": sorted(e.modes), "surface": e.surface,
-            "speed_kmh": e.speed_kmh, "length_m": round(e.length_m, 1), "oneway": e.oneway,
-        } for e in self.edges]
+        records = [
+            {
+                "name": e.name,
+                "class": e.road_class,
+                "modes": sorted(e.modes),
+                "surface": e.surface,
+                "speed_kmh": e.speed_kmh,
+                "length_m": round(e.length_m, 1),
+                "oneway": e.oneway,
+            }
+            for e in self.edges
+        ]
         geoms = [LineString(self.to_wgs84(e.coords)) for e in self.edges]
         return gpd.GeoDataFrame(records, geometry=geoms, crs=WGS84)
 
@@ -224,7 +233,7 @@ class RoadNetwork:
         only the edges that mode may use count (a hiking trail is then its own piece for a car)."""
         mode_obj = get_mode(mode) if mode is not None else None
         edges = [e for e in self.edges if mode_obj is None or mode_obj.may_use(e.modes)]
-        uf = _UnionFind(len(self.nodes))
+        uf = UnionFind(len(self.nodes))
         for e in edges:
             uf.union(e.u, e.v)
         groups: dict[int, list[Edge]] = defaultdict(list)
@@ -238,13 +247,23 @@ class RoadNetwork:
             names = sorted({e.name for e in group if e.name})
             mid = group[0].line.interpolate(0.5, normalized=True)
             lon, lat = self._to_wgs84.transform(mid.x, mid.y)
-            result.append(Component(
-                index=index, edge_count=len(group), length_m=sum(e.length_m for e in group), names=names,
-                lat=round(lat, 6), lon=round(lon, 6),
-                bounds=(float(lonlat[:, 0].min()), float(lonlat[:, 1].min()),
-                        float(lonlat[:, 0].max()), float(lonlat[:, 1].max())),
-                is_main=index == 1,
-            ))
+            result.append(
+                Component(
+                    index=index,
+                    edge_count=len(group),
+                    length_m=sum(e.length_m for e in group),
+                    names=names,
+                    lat=round(lat, 6),
+                    lon=round(lon, 6),
+                    bounds=(
+                        float(lonlat[:, 0].min()),
+                        float(lonlat[:, 1].min()),
+                        float(lonlat[:, 0].max()),
+                        float(lonlat[:, 1].max()),
+                    ),
+                    is_main=index == 1,
+                )
+            )
         return result
 
     # --- routing preparation --------------------------------------------------------------------------
@@ -256,8 +275,11 @@ class RoadNetwork:
             return cached
         usable = [e for e in self.edges if mode_obj.may_use(e.modes)]
         adjacency: dict[int, list[tuple[int, int, bool, float, float]]] = defaultdict(list)
-        graph = ModeGraph(mode=mode_obj, edge_ids=np.array([e.id for e in usable], dtype=np.int64),
-                          tree=shapely.STRtree([e.line for e in usable]))
+        graph = ModeGraph(
+            mode=mode_obj,
+            edge_ids=np.array([e.id for e in usable], dtype=np.int64),
+            tree=shapely.STRtree([e.line for e in usable]),
+        )
         max_speed = 0.0
         for e in usable:
             seconds = graph.edge_seconds(e, e.length_m)
@@ -308,68 +330,3 @@ def _edge_attributes(record: dict, columns: set[str]) -> dict:
         "source": _text(record.get("source")),
         "reverse": oneway_raw == "-1",
     }
-
-
-def _split_at_t_junctions(lines: list[np.ndarray], tolerance_m: float) -> list[tuple[int, np.ndarray]]:
-    """Split each line where another line's end touches its middle. Returns (line index, coords) pieces."""
-    geoms = [LineString(c) for c in lines]
-    if not geoms:
-        return []
-    tree = shapely.STRtree(geoms)
-    end_points = shapely.points(np.vstack([np.vstack([c[0], c[-1]]) for c in lines]))
-    owner = np.repeat(np.arange(len(lines)), 2)
-    point_idx, line_idx = tree.query(end_points, predicate="dwithin", distance=tolerance_m)
-    cuts: dict[int, list[float]] = defaultdict(list)
-    for p, j in zip(point_idx, line_idx, strict=True):
-        if owner[p] == j:
-            continue
-        line = geoms[j]
-        at = line.project(end_points[p])
-        if tolerance_m < at < line.length - tolerance_m:
-            cuts[int(j)].append(at)
-    pieces: list[tuple[int, np.ndarray]] = []
-    for i, coords in enumerate(lines):
-        if i not in cuts:
-            pieces.append((i, coords))
-            continue
-        for part in _cut_line(coords, sorted(set(cuts[i]))):
-            pieces.append((i, part))
-    return pieces
-
-
-def _cut_line(coords: np.ndarray, distances: list[float]) -> list[np.ndarray]:
-    """Cut a polyline at the given distances along it (sorted, strictly inside)."""
-    seg = np.hypot(*np.diff(coords, axis=0).T)
-    cum = np.concatenate([[0.0], np.cumsum(seg)])
-    parts, start = [], 0.0
-    for d in [*distances, float(cum[-1])]:
-        parts.append(_substring(coords, cum, start, d))
-        start = d
-    return [p for p in parts if len(p) >= 2]
-
-
-def _substring(coords: np.ndarray, cum: np.ndarray, a: float, b: float) -> np.ndarray:
-    def point_at(d: float) -> np.ndarray:
-        i = int(np.clip(np.searchsorted(cum, d, side="right") - 1, 0, len(coords) - 2))
-        t = 0.0 if cum[i + 1] == cum[i] else (d - cum[i]) / (cum[i + 1] - cum[i])
-        return coords[i] + t * (coords[i + 1] - coords[i])
-
-    inner = coords[(cum > a) & (cum < b)]
-    return np.vstack([point_at(a), inner, point_at(b)])
-
-
-def _cluster_points(points: np.ndarray, tolerance_m: float) -> tuple[np.ndarray, np.ndarray]:
-    """Give points closer than the tolerance the same node id. Returns (node id per point, node coords);
-    a node lies at the first point of its cluster, so exact junctions keep their exact position."""
-    n = len(points)
-    uf = _UnionFind(n)
-    if n:
-        geoms = shapely.points(points)
-        tree = shapely.STRtree(geoms)
-        a, b = tree.query(geoms, predicate="dwithin", distance=tolerance_m)
-        for i, j in zip(a, b, strict=True):
-            if i < j:
-                uf.union(int(i), int(j))
-    roots = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
-    unique_roots, node_of_point = np.unique(roots, return_inverse=True)
-    return node_of_point, points[unique_roots]

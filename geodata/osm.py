@@ -18,15 +18,28 @@ from shapely.geometry import LineString
 from geodata.modes import DEFAULT_MODES_BY_CLASS
 
 HIGHWAY_CLASS = {
-    "motorway": "primary", "motorway_link": "primary", "trunk": "primary", "trunk_link": "primary",
-    "primary": "primary", "primary_link": "primary",
-    "secondary": "secondary", "secondary_link": "secondary",
-    "tertiary": "tertiary", "tertiary_link": "tertiary", "unclassified": "tertiary",
-    "residential": "residential", "living_street": "residential", "service": "residential",
+    "motorway": "primary",
+    "motorway_link": "primary",
+    "trunk": "primary",
+    "trunk_link": "primary",
+    "primary": "primary",
+    "primary_link": "primary",
+    "secondary": "secondary",
+    "secondary_link": "secondary",
+    "tertiary": "tertiary",
+    "tertiary_link": "tertiary",
+    "unclassified": "tertiary",
+    "residential": "residential",
+    "living_street": "residential",
+    "service": "residential",
     "road": "residential",
     "track": "track",
-    "footway": "footpath", "pedestrian": "footpath", "path": "footpath", "steps": "footpath",
-    "cycleway": "footpath", "bridleway": "footpath",
+    "footway": "footpath",
+    "pedestrian": "footpath",
+    "path": "footpath",
+    "steps": "footpath",
+    "cycleway": "footpath",
+    "bridleway": "footpath",
 }
 
 
@@ -59,8 +72,11 @@ def read_osm_roads(path: str | Path) -> gpd.GeoDataFrame:
     """Lines (WGS84) with ``name``, ``class``, ``modes``, ``surface``, ``speed_kmh``, ``oneway``,
     ``osm_id``, one per stretch of way between junction nodes."""
     ways = []
-    for way in osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY).with_locations().with_filter(
-            osmium.filter.KeyFilter("highway")):
+    for way in (
+        osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY)
+        .with_locations()
+        .with_filter(osmium.filter.KeyFilter("highway"))
+    ):
         highway = way.tags.get("highway")
         road_class = HIGHWAY_CLASS.get(highway)
         if road_class is None:
@@ -89,8 +105,11 @@ def read_osm_roads(path: str | Path) -> gpd.GeoDataFrame:
             continue  # access=no: nobody may use it
         oneway = tags.get("oneway", "no")
         base = {
-            "name": tags.get("name"), "class": road_class, "modes": modes,
-            "surface": tags.get("surface"), "speed_kmh": _speed(tags),
+            "name": tags.get("name"),
+            "class": road_class,
+            "modes": modes,
+            "surface": tags.get("surface"),
+            "speed_kmh": _speed(tags),
             "oneway": "-1" if oneway == "-1" else ("yes" if oneway in ("yes", "1", "true") else "no"),
             "osm_id": way_id,
         }
@@ -99,6 +118,6 @@ def read_osm_roads(path: str | Path) -> gpd.GeoDataFrame:
             if use[refs[i]] > 1 or i == len(refs) - 1:
                 if i > start:
                     records.append(dict(base))
-                    geoms.append(LineString(coords[start:i + 1]))
+                    geoms.append(LineString(coords[start : i + 1]))
                 start = i
     return gpd.GeoDataFrame(records, geometry=geoms, crs="EPSG:4326")

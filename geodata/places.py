@@ -70,11 +70,19 @@ def places_from_geojson(data: dict) -> list[Place]:
         if geometry.get("type") != "Point" or not props.get("name"):
             continue
         lon, lat = geometry["coordinates"][:2]
-        places.append(Place(
-            slug=props.get("slug"), name=props["name"], lat=float(lat), lon=float(lon),
-            name_en=props.get("name_en"), kind=props.get("kind"), region=props.get("region"),
-            url=props.get("url"), properties=props,
-        ))
+        places.append(
+            Place(
+                slug=props.get("slug"),
+                name=props["name"],
+                lat=float(lat),
+                lon=float(lon),
+                name_en=props.get("name_en"),
+                kind=props.get("kind"),
+                region=props.get("region"),
+                url=props.get("url"),
+                properties=props,
+            )
+        )
     return places
 
 
@@ -96,7 +104,7 @@ def _variants(name: str) -> set[str]:
     out = {normalize(name)}
     bracket = re.search(r"\(([^)]*)\)", name)
     if bracket:
-        out.add(normalize(name[: bracket.start()] + name[bracket.end():]))
+        out.add(normalize(name[: bracket.start()] + name[bracket.end() :]))
         out.add(normalize(bracket.group(1)))
     return {v for v in out if v}
 
@@ -115,7 +123,9 @@ def find_place(query: str, places: list[Place] | None = None) -> Place:
         lambda p: any(normalize(n) == q for n in p.names),
         lambda p: any(q in _variants(n) for n in p.names),
         lambda p: any(set(q.split()) <= set(v.split()) for n in p.names for v in _variants(n)),
-        lambda p: any(q in v for n in p.names for v in _variants(n)) or (p.slug and q.replace(" ", "-") in p.slug),
+        lambda p: (
+            any(q in v for n in p.names for v in _variants(n)) or (p.slug and q.replace(" ", "-") in p.slug)
+        ),
     ]
     for matches in stages:
         found = [p for p in places if matches(p)]
@@ -123,8 +133,9 @@ def find_place(query: str, places: list[Place] | None = None) -> Place:
             return found[0]
         if len(found) > 1:
             names = tuple(p.name for p in found)
-            raise UnknownPlace(f"{query!r} matches several places: {'; '.join(names)}", query=query,
-                               suggestions=names)
+            raise UnknownPlace(
+                f"{query!r} matches several places: {'; '.join(names)}", query=query, suggestions=names
+            )
     choices = {normalize(n): p.name for p in places for n in p.names}
     close = tuple(dict.fromkeys(choices[c] for c in difflib.get_close_matches(q, choices, n=3, cutoff=0.5)))
     hint = f" Did you mean: {'; '.join(close)}?" if close else ""

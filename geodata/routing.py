@@ -11,17 +11,18 @@ the network), so it stays exact while expanding few nodes on the long Malang-Bro
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from shapely.geometry import LineString, Point
+from shapely.geometry import LineString
 
 from geodata.errors import RoutingError, UnreachableStop
 from geodata.modes import Mode, get_mode
-from geodata.network import Edge, ModeGraph, RoadNetwork, _substring
+from geodata.network import ModeGraph, RoadNetwork
+from geodata.search import Segment, Snapped, search, segments_cost, snap
+from geodata.topology import substring
 
 DEFAULT_MAX_SNAP_M = 1000.0
 OPTIMIZE = ("time", "distance")
@@ -66,8 +67,12 @@ class Snap:
     road: str | None
 
     def to_dict(self) -> dict:
-        return {"distance_m": round(self.distance_m, 1), "lat": round(self.lat, 6), "lon": round(self.lon, 6),
-                "road": self.road}
+        return {
+            "distance_m": round(self.distance_m, 1),
+            "lat": round(self.lat, 6),
+            "lon": round(self.lon, 6),
+            "road": self.road,
+        }
 
 
 @dataclass
@@ -84,14 +89,19 @@ class Leg:
 
     def to_dict(self, *, geometry: bool = True) -> dict:
         data = {
-            "from": self.from_name, "to": self.to_name, "mode": self.mode,
-            "distance_m": round(self.distance_m, 1), "duration_s": round(self.duration_s, 1),
+            "from": self.from_name,
+            "to": self.to_name,
+            "mode": self.mode,
+            "distance_m": round(self.distance_m, 1),
+            "duration_s": round(self.duration_s, 1),
             "road_names": list(self.road_names),
             "snap": {"start": self.start_snap.to_dict(), "end": self.end_snap.to_dict()},
         }
         if geometry:
-            data["geometry"] = {"type": "LineString",
-                                "coordinates": [[round(x, 6), round(y, 6)] for x, y in self.geometry.coords]}
+            data["geometry"] = {
+                "type": "LineString",
+                "coordinates": [[round(x, 6), round(y, 6)] for x, y in self.geometry.coords],
+            }
         return data
 
 
@@ -124,24 +134,23 @@ class Route:
 
     def to_dict(self, *, geometry: bool = True) -> dict:
         return {
-            "mode": self.mode, "optimize": self.optimize,
-            "distance_m": round(self.distance_m, 1), "duration_s": round(self.duration_s, 1),
+            "mode": self.mode,
+            "optimize": self.optimize,
+            "distance_m": round(self.distance_m, 1),
+            "duration_s": round(self.duration_s, 1),
             "stops": [{"name": s.name, "lat": s.lat, "lon": s.lon} for s in self.stops],
             "legs": [leg.to_dict(geometry=geometry) for leg in self.legs],
         }
 
 
-@dataclass
-class _Snapped:
-    stop: Stop
-    edge: Edge
-    offset: float  # metres along the edge from node u
-    point: tuple[float, float]  # UTM
-    distance_m: float
-
-
-def route(network: RoadNetwork, stops, mode: str | Mode = "car", *, optimize: str = "time",
-          max_snap_m: float = DEFAULT_MAX_SNAP_M) -> Route:
+def route(
+    network: RoadNetwork,
+    stops,
+    mode: str | Mode = "car",
+    *,
+    optimize: str = "time",
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+) -> Route:
     """Route through ``stops`` in the given order. ``optimize`` is ``"time"`` (fastest) or ``"distance"``
     (shortest). Raises :class:`UnreachableStop` naming the stop and mode when a stop is more than
     ``max_snap_m`` from every road the mode may use, or is cut off from the previous stop."""
@@ -152,21 +161,31 @@ def route(network: RoadNetwork, stops, mode: str | Mode = "car", *, optimize: st
     if len(stop_list) < 2:
         raise RoutingError("a route needs at least two stops")
     graph = network.mode_graph(mode_obj)
-    snapped = [_snap(network, graph, s, max_snap_m) for s in stop_list]
+    snapped = [snap(network, graph, s, max_snap_m) for s in stop_list]
     result = Route(mode=mode_obj.name, optimize=optimize, stops=stop_list)
     for a, b in itertools.pairwise(snapped):
-        segments = _search(network, graph, a, b, optimize)
+        segments = search(network, graph, a, b, optimize)
         if segments is None:
             raise UnreachableStop(
                 f"{b.stop.name} cannot be reached by {mode_obj.label_en} from {a.stop.name}: "
                 f"no connected road or track open to {mode_obj.name} joins them",
-                stop=b.stop.name, mode=mode_obj.name)
+                stop=b.stop.name,
+                mode=mode_obj.name,
+            )
         result.legs.append(_make_leg(network, graph, a, b, segments))
     return result
 
 
-def best_order(network: RoadNetwork, stops, mode: str | Mode = "car", *, fix_start: bool = True,
-               fix_end: bool = True, optimize: str = "time", max_snap_m: float = DEFAULT_MAX_SNAP_M) -> list:
+def best_order(
+    network: RoadNetwork,
+    stops,
+    mode: str | Mode = "car",
+    *,
+    fix_start: bool = True,
+    fix_end: bool = True,
+    optimize: str = "time",
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+) -> list:
     """Reorder up to 12 stops to make the trip shortest (by ``optimize``), keeping the first and/or last
     stop in place. Exact (Held-Karp dynamic programming). Returns the stops as given, reordered."""
     items = list(stops)
@@ -176,28 +195,35 @@ def best_order(network: RoadNetwork, stops, mode: str | Mode = "car", *, fix_sta
         return items
     mode_obj = get_mode(mode)
     graph = network.mode_graph(mode_obj)
-    snapped = [_snap(network, graph, Stop.of(s), max_snap_m) for s in items]
+    snapped = [snap(network, graph, Stop.of(s), max_snap_m) for s in items]
     n = len(items)
     cost = np.full((n, n), math.inf)
     for i, j in itertools.permutations(range(n), 2):
-        segments = _search(network, graph, snapped[i], snapped[j], optimize)
+        segments = search(network, graph, snapped[i], snapped[j], optimize)
         if segments is not None:
-            cost[i, j] = _segments_cost(graph, segments, optimize)
+            cost[i, j] = segments_cost(graph, segments, optimize)
 
-    start_choices = [0] if fix_start else list(range(n))
-    end_choices = [n - 1] if fix_end else list(range(n))
-    best: tuple[float, list[int]] = (math.inf, [])
-    for start in start_choices:
-        for end in end_choices:
-            if start == end:
-                continue
-            middle = [k for k in range(n) if k not in (start, end)]
-            total, order = _held_karp(cost, start, end, middle)
-            if total < best[0]:
-                best = (total, order)
+    # A free start or end is a virtual stop joined to every real stop at no cost, so one Held-Karp pass
+    # over the real stops covers every choice of first and last stop.
+    size = n + 2
+    full = np.zeros((size, size))
+    full[:n, :n] = cost
+    start, end = (0, n - 1) if fix_start and fix_end else (n, n + 1)
+    if fix_start and not fix_end:
+        start = 0
+    if fix_end and not fix_start:
+        end = n - 1
+    full[n + 1, :] = math.inf  # nothing leaves the virtual end
+    full[:, n] = math.inf  # nothing enters the virtual start
+    middle = [k for k in range(n) if k not in (start, end)]
+    total, order = _held_karp(full, start, end, middle)
+    best = (total, [k for k in order if k < n])
     if not best[1]:
-        raise UnreachableStop(f"no order of these stops can be travelled by {mode_obj.label_en}",
-                              stop=snapped[-1].stop.name, mode=mode_obj.name)
+        raise UnreachableStop(
+            f"no order of these stops can be travelled by {mode_obj.label_en}",
+            stop=snapped[-1].stop.name,
+            mode=mode_obj.name,
+        )
     return [items[k] for k in best[1]]
 
 
@@ -222,8 +248,10 @@ def _held_karp(cost: np.ndarray, start: int, end: int, middle: list[int]) -> tup
     if m == 0:
         return cost[start, end], [start, end]
     full = (1 << m) - 1
-    total, last = min(((dp[(full, j)][0] + cost[middle[j], end], j) for j in range(m) if (full, j) in dp),
-                      default=(math.inf, -1))
+    total, last = min(
+        ((dp[(full, j)][0] + cost[middle[j], end], j) for j in range(m) if (full, j) in dp),
+        default=(math.inf, -1),
+    )
     if not math.isfinite(total):
         return math.inf, []
     order, mask, j = [], full, last
@@ -235,115 +263,7 @@ def _held_karp(cost: np.ndarray, start: int, end: int, middle: list[int]) -> tup
     return total, [start, *reversed(order), end]
 
 
-# --- snapping and search -----------------------------------------------------------------------------------
-
-
-def _snap(network: RoadNetwork, graph: ModeGraph, stop: Stop, max_snap_m: float) -> _Snapped:
-    x, y = network.to_metric(stop.lon, stop.lat)
-    point = Point(x, y)
-    if len(graph.edge_ids):
-        found, dists = graph.tree.query_nearest(point, max_distance=max_snap_m, return_distance=True)
-    else:
-        found, dists = [], []
-    if len(found) == 0:
-        if len(graph.edge_ids):
-            _, nearest = graph.tree.query_nearest(point, return_distance=True)
-            where = f"the nearest is {nearest[0] / 1000:.1f} km away"
-        else:
-            where = "the network has none"
-        raise UnreachableStop(
-            f"{stop.name} cannot be reached by {graph.mode.label_en}: no road or track open to "
-            f"{graph.mode.name} within {max_snap_m:.0f} m ({where})", stop=stop.name, mode=graph.mode.name)
-    edge = network.edges[int(graph.edge_ids[int(found[0])])]
-    offset = float(edge.line.project(point))
-    on_line = edge.line.interpolate(offset)
-    return _Snapped(stop, edge, offset, (on_line.x, on_line.y), float(dists[0]))
-
-
-def _weight(graph: ModeGraph, edge: Edge, metres: float, optimize: str) -> float:
-    return metres if optimize == "distance" else graph.edge_seconds(edge, metres)
-
-
-# A segment is (edge, from offset, to offset): travel along the edge between two distances from node u.
-Segment = tuple[Edge, float, float]
-
-
-def _search(network: RoadNetwork, graph: ModeGraph, src: _Snapped, dst: _Snapped,
-            optimize: str) -> list[Segment] | None:
-    e, s = src.edge, src.offset
-    f, t = dst.edge, dst.offset
-    best = math.inf
-    best_end: tuple | None = None  # ("direct",) or (node, segment to the target)
-    if e.id == f.id and (t >= s or graph.may_travel(e, forward=False)):
-        best = _weight(graph, e, abs(t - s), optimize)
-        best_end = ("direct",)
-
-    tx, ty = dst.point
-    nodes = network.nodes
-    scale = 1.0 if optimize == "distance" else 1.0 / graph.max_speed_ms
-
-    def h(n: int) -> float:
-        return math.hypot(nodes[n, 0] - tx, nodes[n, 1] - ty) * scale
-
-    dist: dict[int, float] = {}
-    pred: dict[int, tuple[int | None, Edge, bool]] = {}
-    heap: list[tuple[float, float, int]] = []
-    starts = [(e.v, _weight(graph, e, e.length_m - s, optimize), True)]
-    if graph.may_travel(e, forward=False):
-        starts.append((e.u, _weight(graph, e, s, optimize), False))
-    for node, cost, forward in starts:
-        if cost < dist.get(node, math.inf):
-            dist[node] = cost
-            pred[node] = (None, e, forward)
-            heapq.heappush(heap, (cost + h(node), cost, node))
-
-    ends = {f.u: (t, True)}  # arriving at u, travel forward to the target point
-    if graph.may_travel(f, forward=False):
-        ends[f.v] = (f.length_m - t, False)
-    settled: set[int] = set()
-    adjacency = graph.adjacency
-    while heap:
-        key, d, node = heapq.heappop(heap)
-        if key >= best:
-            break
-        if node in settled or d > dist.get(node, math.inf):
-            continue
-        settled.add(node)
-        if node in ends:
-            metres, _ = ends[node]
-            total = d + _weight(graph, f, metres, optimize)
-            if total < best:
-                best, best_end = total, (node,)
-        for nb, edge_id, forward, length, seconds in adjacency.get(node, ()):
-            nd = d + (length if optimize == "distance" else seconds)
-            if nd < dist.get(nb, math.inf):
-                dist[nb] = nd
-                pred[nb] = (node, network.edges[edge_id], forward)
-                heapq.heappush(heap, (nd + h(nb), nd, nb))
-
-    if best_end is None:
-        return None
-    if best_end[0] == "direct":
-        return [(e, s, t)]
-    node = best_end[0]
-    end_segment = (f, 0.0, t) if ends[node][1] else (f, f.length_m, t)
-    middle: list[Segment] = []
-    while True:
-        prev, edge, forward = pred[node]
-        if prev is None:
-            first = (edge, s, edge.length_m) if forward else (edge, s, 0.0)
-            break
-        middle.append((edge, 0.0, edge.length_m) if forward else (edge, edge.length_m, 0.0))
-        node = prev
-    return [first, *reversed(middle), end_segment]
-
-
-def _segments_cost(graph: ModeGraph, segments: list[Segment], optimize: str) -> float:
-    return sum(_weight(graph, edge, abs(b - a), optimize) for edge, a, b in segments)
-
-
-def _make_leg(network: RoadNetwork, graph: ModeGraph, a: _Snapped, b: _Snapped,
-              segments: list[Segment]) -> Leg:
+def _make_leg(network: RoadNetwork, graph: ModeGraph, a: Snapped, b: Snapped, segments: list[Segment]) -> Leg:
     parts: list[np.ndarray] = []
     metres = seconds = 0.0
     names: list[str | None] = []
@@ -354,7 +274,7 @@ def _make_leg(network: RoadNetwork, graph: ModeGraph, a: _Snapped, b: _Snapped,
         if length > 0.5:  # a zero-length piece at a node is not a road travelled
             names.append(edge.name)
         cum = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(edge.coords, axis=0).T))])
-        piece = _substring(edge.coords, cum, min(start, end), max(start, end))
+        piece = substring(edge.coords, cum, min(start, end), max(start, end))
         parts.append(piece[::-1] if start > end else piece)
     coords = np.vstack(parts) if parts else np.array([a.point, b.point])
     keep = np.concatenate([[True], np.any(np.diff(coords, axis=0) != 0, axis=1)])
@@ -363,13 +283,19 @@ def _make_leg(network: RoadNetwork, graph: ModeGraph, a: _Snapped, b: _Snapped,
         coords = np.vstack([coords, coords])
     lonlat = network.to_wgs84(coords)
     return Leg(
-        from_name=a.stop.name, to_name=b.stop.name, mode=graph.mode.name, distance_m=metres,
-        duration_s=seconds, geometry=LineString(lonlat), road_names=_collapse(names),
-        start_snap=_snap_info(network, a), end_snap=_snap_info(network, b),
+        from_name=a.stop.name,
+        to_name=b.stop.name,
+        mode=graph.mode.name,
+        distance_m=metres,
+        duration_s=seconds,
+        geometry=LineString(lonlat),
+        road_names=_collapse(names),
+        start_snap=_snap_info(network, a),
+        end_snap=_snap_info(network, b),
     )
 
 
-def _snap_info(network: RoadNetwork, snapped: _Snapped) -> Snap:
+def _snap_info(network: RoadNetwork, snapped: Snapped) -> Snap:
     lonlat = network.to_wgs84(np.array([snapped.point]))[0]
     return Snap(snapped.distance_m, float(lonlat[1]), float(lonlat[0]), snapped.edge.name)
 

@@ -25,7 +25,9 @@ from geodata.places import normalize
 
 # lon min, lat min, lon max, lat max
 INDONESIA_BBOX = (94.9, -11.1, 141.1, 6.1)
-DUPLICATE_DISTANCE_DEG = 1e-5  # about 1 m: the same name this close is the same place entered twice
+# About 1 m: the same name with (nearly) the same geometry is the same feature entered twice. Lines that
+# merely touch (two pieces of one street) are not duplicates.
+DUPLICATE_DISTANCE_DEG = 1e-5
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,10 @@ class ValidationReport:
     def summary(self) -> str:
         if self.ok:
             return f"{self.source}: {self.rows} rows, all good"
-        return (f"{self.source}: {len(self.bad_rows)} of {self.rows} rows have problems "
-                f"({len(self.problems)} in all)")
+        return (
+            f"{self.source}: {len(self.bad_rows)} of {self.rows} rows have problems "
+            f"({len(self.problems)} in all)"
+        )
 
     def to_text(self) -> str:
         lines = [self.summary()]
@@ -67,9 +71,13 @@ class ValidationReport:
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "rows": self.rows, "ok": self.ok,
-                "reprojected_from": self.reprojected_from,
-                "problems": [{"row": p.row, "field": p.field, "reason": p.reason} for p in self.problems]}
+        return {
+            "source": self.source,
+            "rows": self.rows,
+            "ok": self.ok,
+            "reprojected_from": self.reprojected_from,
+            "problems": [{"row": p.row, "field": p.field, "reason": p.reason} for p in self.problems],
+        }
 
 
 def _blank(value) -> bool:
@@ -80,8 +88,9 @@ def _blank(value) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def validate_frame(gdf: gpd.GeoDataFrame, *, source: str = "data", name_field: str = "name",
-                   require_name: bool = True) -> tuple[ValidationReport, gpd.GeoDataFrame]:
+def validate_frame(
+    gdf: gpd.GeoDataFrame, *, source: str = "data", name_field: str = "name", require_name: bool = True
+) -> tuple[ValidationReport, gpd.GeoDataFrame]:
     """Check a frame; returns the report and the frame in WGS84 (reprojected if it was not)."""
     reprojected = None
     if gdf.crs is not None and not gdf.crs.equals(WGS84):
@@ -108,13 +117,18 @@ def validate_frame(gdf: gpd.GeoDataFrame, *, source: str = "data", name_field: s
             minx, miny, maxx, maxy = geom.bounds
             if minx < west or maxx > east or miny < south or maxy > north:
                 hint = ""
-                if abs(minx) > 180 or abs(miny) > 90:
-                    hint = " (these look like projected metres: is the file's CRS missing?)"
-                elif south <= minx <= north and west <= miny <= east:
+                if south <= minx <= north and west <= miny <= east:
                     hint = " (latitude and longitude look swapped)"
-                add(Problem(row, "geometry",
-                            f"outside Indonesia: {miny:.5f}, {minx:.5f} is not within longitude "
-                            f"{west}..{east}, latitude {south}..{north}{hint}"))
+                elif abs(minx) > 180 or abs(miny) > 90:
+                    hint = " (these look like projected metres: is the file's CRS missing?)"
+                add(
+                    Problem(
+                        row,
+                        "geometry",
+                        f"outside Indonesia: {miny:.5f}, {minx:.5f} is not within longitude "
+                        f"{west}..{east}, latitude {south}..{north}{hint}",
+                    )
+                )
 
         name = gdf[name_field].iloc[i] if name_field in gdf.columns else None
         if require_name and _blank(name):
@@ -129,7 +143,7 @@ def validate_frame(gdf: gpd.GeoDataFrame, *, source: str = "data", name_field: s
         elif not _blank(name) and geom is not None and not geom.is_empty:
             key = normalize(str(name))
             for other_row, other in seen_points.get(key, []):
-                if geom.distance(other) <= DUPLICATE_DISTANCE_DEG:
+                if geom.hausdorff_distance(other) <= DUPLICATE_DISTANCE_DEG:
                     add(Problem(row, name_field, f"duplicate of row {other_row} (same name and position)"))
                     break
             else:
@@ -138,8 +152,9 @@ def validate_frame(gdf: gpd.GeoDataFrame, *, source: str = "data", name_field: s
 
 
 def validate_file(path: str | Path, *, require_name: bool = True) -> ValidationReport:
-    report, _ = validate_frame(read_geofile(path, to_wgs84=False), source=Path(path).name,
-                               require_name=require_name)
+    report, _ = validate_frame(
+        read_geofile(path, to_wgs84=False), source=Path(path).name, require_name=require_name
+    )
     return report
 
 
@@ -147,8 +162,9 @@ def load_valid(path: str | Path, *, skip_bad: bool = False, require_name: bool =
     """Read a file for import, all or nothing: raises :class:`InvalidData` (with the full report) if any
     row is bad, unless ``skip_bad`` is true, in which case only the good rows come back. The result is
     WGS84 and has ``report`` in ``attrs``."""
-    report, gdf = validate_frame(read_geofile(path, to_wgs84=False), source=Path(path).name,
-                                 require_name=require_name)
+    report, gdf = validate_frame(
+        read_geofile(path, to_wgs84=False), source=Path(path).name, require_name=require_name
+    )
     if not report.ok and not skip_bad:
         raise InvalidData(report)
     bad = [r - 1 for r in report.bad_rows]

@@ -8,6 +8,8 @@ from pathlib import Path
 import geopandas as gpd
 from shapely.geometry import Point
 
+from .qr.codes import attach_short_codes, qr_url
+
 COLUMNS = [
     "id",
     "slug",
@@ -25,6 +27,7 @@ COLUMNS = [
     "elevation_m",
     "summary",
     "lang",
+    "qr_url",
 ]
 
 
@@ -54,6 +57,7 @@ def place_properties(page, request=None) -> dict:
         "elevation_m": page.elevation_m,
         "summary": page.summary,
         "lang": page.locale.language_code,
+        "qr_url": qr_url(page),
     }
 
 
@@ -67,6 +71,7 @@ def place_feature(page, request=None) -> dict:
 
 
 def feature_collection(pages, request=None) -> dict:
+    pages = attach_short_codes(pages)  # one query for every page's QR short link
     return {"type": "FeatureCollection", "features": [place_feature(page, request) for page in pages]}
 
 
@@ -74,7 +79,7 @@ def places_csv(pages, request=None) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[*COLUMNS, "latitude", "longitude"], lineterminator="\n")
     writer.writeheader()
-    for page in pages:
+    for page in attach_short_codes(pages):
         row = place_properties(page, request)
         row.update(latitude=f"{page.latitude:.6f}", longitude=f"{page.longitude:.6f}")
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
@@ -82,6 +87,7 @@ def places_csv(pages, request=None) -> str:
 
 
 def places_geopackage(pages, request=None, layer="heritage_places") -> bytes:
+    pages = attach_short_codes(pages)
     rows = [place_properties(page, request) for page in pages]
     geometry = [Point(float(page.longitude), float(page.latitude)) for page in pages]
     frame = gpd.GeoDataFrame(rows, columns=COLUMNS, geometry=geometry, crs="EPSG:4326")

@@ -14,7 +14,6 @@ from django.utils.safestring import mark_safe
 from geodata.maps import MapAssets, places_map
 
 
-
 def place_rows(places) -> list[dict]:
     """Pages (or `(page, distance)` pairs) as the rows geodata's map builders draw."""
     rows = []

@@ -38,5 +38,7 @@ class ItineraryForm(WagtailAdminPageForm):
         try:
             self.instance.route_data = compute_route_data(self.instance, stops)
         except ItineraryRouteError as error:
-            raise forms.ValidationError(_("This itinerary cannot be routed: %(reason)s") % {"reason": error})
+            raise forms.ValidationError(
+                _("This itinerary cannot be routed: %(reason)s") % {"reason": error}
+            ) from error
         return cleaned_data

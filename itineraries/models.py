@@ -8,11 +8,12 @@ request for the date the visitor picks.
 
 import datetime as dt
 
+from modelcluster.fields import ParentalKey
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -23,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from heritage.blocks import StoryBlock
 
 from .forms import ItineraryForm
+from .panels import RouteSummaryPanel
 
 MODE_CHOICES = [
     ("walk", _("Walk")),
@@ -70,7 +72,9 @@ class ItineraryPage(RoutablePageMixin, Page):
     mode = models.CharField(
         max_length=16, choices=MODE_CHOICES, help_text=_("How the trip travels; a stop may override its leg.")
     )
-    days = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(14)])
+    days = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(14)]
+    )
     difficulty = models.CharField(max_length=16, choices=Difficulty.choices, default=Difficulty.EASY)
     best_season = models.CharField(max_length=200, blank=True)
     start_time = models.TimeField(default=dt.time(8, 0), help_text=_("Departure from the first stop."))
@@ -96,12 +100,15 @@ class ItineraryPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("theme"), FieldPanel("mode"), FieldPanel("difficulty")]),
-                FieldRowPanel([FieldPanel("days"), FieldPanel("start_time"), FieldPanel("sunrise_margin_min")]),
+                FieldRowPanel(
+                    [FieldPanel("days"), FieldPanel("start_time"), FieldPanel("sunrise_margin_min")]
+                ),
                 FieldPanel("best_season"),
             ],
             heading=_("The trip"),
         ),
         InlinePanel("stops", label=_("Stops"), min_num=2),
+        RouteSummaryPanel(),
         FieldPanel("booking_rules"),
         InlinePanel("links", label=_("Official links")),
     ]
@@ -119,7 +126,7 @@ class ItineraryPage(RoutablePageMixin, Page):
 
     # --- computed route -----------------------------------------------------------------------------------
     def ordered_stops(self):
-        return sorted(self.stops.all(), key=lambda stop: (stop.sort_order or 0))
+        return sorted(self.stops.all(), key=lambda stop: stop.sort_order or 0)
 
     def compute_route(self, stops=None):
         """Route the stops with geodata and store the result in route_data. Raises ItineraryRouteError."""
@@ -132,10 +139,10 @@ class ItineraryPage(RoutablePageMixin, Page):
     def legs(self):
         return self.route_data.get("legs", [])
 
-    def schedule(self, day: dt.date | None = None):
+    def schedule(self, day: dt.date | None = None, stops=None):
         from .schedule import build_schedule
 
-        return build_schedule(self, day)
+        return build_schedule(self, day, stops)
 
     # --- views --------------------------------------------------------------------------------------------
     @path("")
@@ -154,7 +161,9 @@ class ItineraryPage(RoutablePageMixin, Page):
 class ItineraryStop(Orderable):
     page = ParentalKey(ItineraryPage, related_name="stops", on_delete=models.CASCADE)
     place = models.ForeignKey("heritage.PlacePage", on_delete=models.PROTECT, related_name="+")
-    day = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(14)])
+    day = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(14)]
+    )
     stay_minutes = models.PositiveSmallIntegerField(_("time spent there (min)"), default=30)
     arrive_before_sunrise = models.BooleanField(default=False)
     leg_mode = models.CharField(

@@ -40,7 +40,12 @@ def compute_route_data(itinerary, stops) -> dict:
         if later.day < earlier.day:
             raise ItineraryRouteError(
                 _("%(later)s is on day %(d2)s but comes after %(earlier)s on day %(d1)s.")
-                % {"later": later.place.title, "d2": later.day, "earlier": earlier.place.title, "d1": earlier.day}
+                % {
+                    "later": later.place.title,
+                    "d2": later.day,
+                    "earlier": earlier.place.title,
+                    "d1": earlier.day,
+                }
             )
     network = corridor_network()
     legs = []
@@ -66,3 +71,33 @@ def compute_route_data(itinerary, stops) -> dict:
 
 def total_duration(route_data: dict) -> dt.timedelta:
     return dt.timedelta(seconds=route_data.get("duration_s", 0))
+
+
+def route_from_data(route_data: dict, stops):
+    """A geodata Route rebuilt from stored legs (for maps and GPX), without routing."""
+    from shapely.geometry import LineString
+
+    from geodata.routing import Leg, Route, Snap
+
+    def snap(data):
+        return Snap(data["distance_m"], data["lat"], data["lon"], data.get("road"))
+
+    points = [
+        Stop(stop.place.title, float(stop.place.latitude), float(stop.place.longitude)) for stop in stops
+    ]
+    result = Route(mode="mixed", optimize="time", stops=points)
+    for leg in route_data.get("legs", []):
+        result.legs.append(
+            Leg(
+                from_name=leg["from"],
+                to_name=leg["to"],
+                mode=leg["mode"],
+                distance_m=leg["distance_m"],
+                duration_s=leg["duration_s"],
+                geometry=LineString(leg["geometry"]["coordinates"]),
+                road_names=leg["road_names"],
+                start_snap=snap(leg["snap"]["start"]),
+                end_snap=snap(leg["snap"]["end"]),
+            )
+        )
+    return result

@@ -60,7 +60,9 @@ class MapAssets:
     embedded: bool = False
 
     @classmethod
-    def from_base_url(cls, base_url: str = "/static/", url_for: Callable[[str], str] | None = None) -> MapAssets:
+    def from_base_url(
+        cls, base_url: str = "/static/", url_for: Callable[[str], str] | None = None
+    ) -> MapAssets:
         """URLs under a static base URL, e.g. ``settings.STATIC_URL``. Pass ``url_for`` (Django's
         ``django.templatetags.static.static``) to get manifest-hashed names instead."""
         base = base_url if base_url.endswith("/") else base_url + "/"
@@ -86,11 +88,15 @@ class MapAssets:
         """``<link>``/``<script>`` tags (or inline ``<style>``/``<script>``) in load order."""
         out = []
         for _, value in self.css():
-            out.append(f"<style>{value}</style>" if self.embedded
-                       else f'<link rel="stylesheet" href="{_attr(value)}">')
+            out.append(
+                f"<style>{value}</style>"
+                if self.embedded
+                else f'<link rel="stylesheet" href="{_attr(value)}">'
+            )
         for _, value in self.js(jquery=jquery):
-            out.append(f"<script>{value}</script>" if self.embedded
-                       else f'<script src="{_attr(value)}"></script>')
+            out.append(
+                f"<script>{value}</script>" if self.embedded else f'<script src="{_attr(value)}"></script>'
+            )
         return "\n".join(out)
 
 
@@ -99,6 +105,7 @@ def _attr(value: str) -> str:
 
 
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$|/\*# sourceMappingURL=.*?\*/", re.MULTILINE)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[^'\")]+)\1\)")
 
 
@@ -116,7 +123,7 @@ def _inline_assets() -> MapAssets:
                     return match.group(0)
                 return f"url(data:image/png;base64,{base64.b64encode(image.read_bytes()).decode()})"
 
-            text = _CSS_URL.sub(data_uri, text).replace("</style", "<\\/style")
+            text = _CSS_URL.sub(data_uri, _CSS_COMMENT.sub("", text)).replace("</style", "<\\/style")
         else:
             text = text.replace("</script", "<\\/script")
         contents[field_name] = text

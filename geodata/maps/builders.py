@@ -21,11 +21,26 @@ from geodata.routing import Route, Stop
 
 # Colours by the places file's ``kind`` (docs/places-data.md); unknown kinds share the last colour.
 KIND_COLOURS: dict[str, str] = {
-    "temple": "#8a1c1c", "colonial_building": "#2f5d8a", "religious_building": "#6b3fa0", "kampung": "#d9822b",
-    "museum": "#1f7a6d", "market": "#b5651d", "monument": "#444444", "station": "#3c6e47",
-    "square": "#7a7a2a", "boulevard": "#5c7f3a", "bridge": "#6d6d8a", "school": "#3b5ba5",
-    "viewpoint": "#c0392b", "gate": "#16a085", "village": "#8e6c4a", "lake": "#2e86c1", "summit": "#5d4037",
-    "crater": "#e67e22", "savanna": "#7cb342", "sand_sea": "#c2a46a",
+    "temple": "#8a1c1c",
+    "colonial_building": "#2f5d8a",
+    "religious_building": "#6b3fa0",
+    "kampung": "#d9822b",
+    "museum": "#1f7a6d",
+    "market": "#b5651d",
+    "monument": "#444444",
+    "station": "#3c6e47",
+    "square": "#7a7a2a",
+    "boulevard": "#5c7f3a",
+    "bridge": "#6d6d8a",
+    "school": "#3b5ba5",
+    "viewpoint": "#c0392b",
+    "gate": "#16a085",
+    "village": "#8e6c4a",
+    "lake": "#2e86c1",
+    "summit": "#5d4037",
+    "crater": "#e67e22",
+    "savanna": "#7cb342",
+    "sand_sea": "#c2a46a",
 }
 OTHER_COLOUR = "#777777"
 
@@ -63,8 +78,15 @@ def _place_rows(places) -> list[dict]:
     out = []
     for item in places:
         stop = Stop.of(item)
-        out.append({"name": stop.name, "lat": stop.lat, "lon": stop.lon, "kind": _get(item, "kind"),
-                    "url": _get(item, "url")})
+        out.append(
+            {
+                "name": stop.name,
+                "lat": stop.lat,
+                "lon": stop.lon,
+                "kind": _get(item, "kind"),
+                "url": _get(item, "url"),
+            }
+        )
     return out
 
 
@@ -100,15 +122,28 @@ def _points_layer(rows: list[dict], *, cluster: bool = True) -> PointCluster:
             index[kind] = len(kinds)
             kinds.append(kind)
         url = r.get("url")
-        data.append([round(float(r["lat"]), 6), round(float(r["lon"]), 6), str(r.get("name") or ""),
-                     index[kind], str(url)[len(prefix):] if url else None])
+        data.append(
+            [
+                round(float(r["lat"]), 6),
+                round(float(r["lon"]), 6),
+                str(r.get("name") or ""),
+                index[kind],
+                str(url)[len(prefix) :] if url else None,
+            ]
+        )
     colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in kinds]
     labels = [k.replace("_", " ") for k in kinds]
     return PointCluster(data, labels, colours, prefix, cluster=cluster)
 
 
-def places_map(places, assets: MapAssets, tile_url: str | None = None, attribution: str | None = None, *,
-               cluster: bool = True) -> folium.Map:
+def places_map(
+    places,
+    assets: MapAssets,
+    tile_url: str | None = None,
+    attribution: str | None = None,
+    *,
+    cluster: bool = True,
+) -> folium.Map:
     """Places as clustered dots coloured by ``kind``; the popup shows the name, linked to ``url``."""
     rows = _place_rows(places)
     m = _base(assets, tile_url, attribution)
@@ -121,14 +156,20 @@ def _route_lines(route: Route) -> list:
     lines = []
     for i, leg in enumerate(route.legs):
         coords = [[round(y, 6), round(x, 6)] for x, y in leg.geometry.coords]
-        label = (f"{leg.from_name} \u2192 {leg.to_name}: {leg.distance_m / 1000:.1f} km"
-                 + (f" ({', '.join(leg.road_names[:3])})" if leg.road_names else ""))
+        label = f"{leg.from_name} \u2192 {leg.to_name}: {leg.distance_m / 1000:.1f} km" + (
+            f" ({', '.join(leg.road_names[:3])})" if leg.road_names else ""
+        )
         lines.append([coords, i % len(LEG_COLOURS), label])
     return lines
 
 
-def route_map(route: Route, stops: Iterable | None, assets: MapAssets, tile_url: str | None = None,
-              attribution: str | None = None) -> folium.Map:
+def route_map(
+    route: Route,
+    stops: Iterable | None,
+    assets: MapAssets,
+    tile_url: str | None = None,
+    attribution: str | None = None,
+) -> folium.Map:
     """A route: one line per leg, and the stops as numbered markers (1, 2, 3 ...)."""
     stop_list = [Stop.of(s) for s in (stops if stops is not None else route.stops)]
     m = _base(assets, tile_url, attribution)
@@ -137,11 +178,17 @@ def route_map(route: Route, stops: Iterable | None, assets: MapAssets, tile_url:
     for number, stop in enumerate(stop_list, start=1):
         folium.Marker(
             [stop.lat, stop.lon],
-            icon=folium.DivIcon(html=f'<div class="gd-stop">{number}</div>', icon_size=(24, 24),
-                                icon_anchor=(12, 12), class_name="gd-stop-icon"),
+            icon=folium.DivIcon(
+                html=f'<div class="gd-stop">{number}</div>',
+                icon_size=(24, 24),
+                icon_anchor=(12, 12),
+                class_name="gd-stop-icon",
+            ),
             tooltip=html.escape(f"{number}. {stop.name}"),
         ).add_to(m)
-    points = [(y, x) for leg in route.legs for x, y in leg.geometry.coords] + [(s.lat, s.lon) for s in stop_list]
+    points = [(y, x) for leg in route.legs for x, y in leg.geometry.coords] + [
+        (s.lat, s.lon) for s in stop_list
+    ]
     _fit(m, points)
     return m
 
@@ -167,8 +214,13 @@ def _network_lines(gdf: gpd.GeoDataFrame) -> tuple[list, list[dict], list[str]]:
     return lines, styles, classes
 
 
-def corridor_map(network: RoadNetwork | gpd.GeoDataFrame, places, assets: MapAssets,
-                 tile_url: str | None = None, attribution: str | None = None) -> folium.Map:
+def corridor_map(
+    network: RoadNetwork | gpd.GeoDataFrame,
+    places,
+    assets: MapAssets,
+    tile_url: str | None = None,
+    attribution: str | None = None,
+) -> folium.Map:
     """The road network styled by class (with a legend) and the places on top."""
     gdf = network.to_geodataframe() if isinstance(network, RoadNetwork) else network.to_crs("EPSG:4326")
     lines, styles, classes = _network_lines(gdf)

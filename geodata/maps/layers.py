@@ -24,8 +24,12 @@ from geodata.maps.assets import MapAssets
 def js_json(data) -> str:
     """JSON safe to put inside a <script> element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--").replace("\u2028", "\\u2028").replace(
-        "\u2029", "\\u2029")
+    return (
+        text.replace("</", "<\\/")
+        .replace("<!--", "<\\!--")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 class OfflineMap(folium.Map):
@@ -82,8 +86,16 @@ class PointCluster(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, rows: list, kinds: list[str], colours: list[str], url_prefix: str = "", *,
-                 cluster: bool = True, name: str = "places"):
+    def __init__(
+        self,
+        rows: list,
+        kinds: list[str],
+        colours: list[str],
+        url_prefix: str = "",
+        *,
+        cluster: bool = True,
+        name: str = "places",
+    ):
         super().__init__()
         self._name = name
         self.cluster = cluster

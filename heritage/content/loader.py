@@ -29,6 +29,7 @@ class Story:
     title: str
     summary: str
     blocks: list = field(default_factory=list)  # StreamField raw data
+    meta: dict = field(default_factory=dict)  # any further front-matter keys
 
 
 def _inline(text: str) -> str:
@@ -81,7 +82,7 @@ def parse_story(text: str, source: str = "story") -> Story:
             blocks.append(_block("quote", {"text": text_part.strip(), "attribution": who.strip()}))
             continue
         blocks.append(_block("paragraph", f"<p>{_inline(' '.join(lines))}</p>"))
-    return Story(title=meta["title"], summary=meta["summary"], blocks=blocks)
+    return Story(title=meta["title"], summary=meta["summary"], blocks=blocks, meta=meta)
 
 
 def load_story(slug: str, lang: str, folder: Path = STORIES_DIR) -> Story:

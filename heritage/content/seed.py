@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.db import transaction
 
 from wagtail.models import (
@@ -38,6 +39,7 @@ from home.models import HomePage
 
 from .loader import PAGES_DIR, STORIES_DIR, load_places, load_story
 from .placeholders import placeholder_image
+from .seed_products import seed_products
 
 LANGS = ("id", "en")
 EDITORS = "Tourism office editors"
@@ -48,6 +50,8 @@ WORKFLOW = "Tourism office moderation"
 @dataclass
 class SeedReport:
     created: list[str] = field(default_factory=list)
+    homes: dict = field(default_factory=dict)
+    locales: dict = field(default_factory=dict)
 
     def add(self, what: str) -> None:
         self.created.append(what)
@@ -280,4 +284,8 @@ def seed(places_path=None, stories_dir=None) -> SeedReport:
         pages[feature["properties"]["slug"]] = {"id": page, "en": en, "created": created}
     link_related(pages, features, locales)
     ensure_groups_and_workflow(homes, report)
+    call_command("assign_short_codes", verbosity=0)  # QR codes for places published before codes existed
+    report.homes, report.locales = homes, locales
+    if places_path is None:  # the bundled content; sample test worlds add products with seed_products()
+        seed_products(homes, locales, report)
     return report

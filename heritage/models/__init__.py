@@ -1,8 +1,21 @@
-"""Heritage content: places (heritage sites and corridor places) and the list that holds them."""
+"""Heritage content: places (heritage sites and corridor places), the list that holds them, and the QR short
+codes printed on their plaques."""
 
+from .centre import CentreFigure, CentrePage, CentreSource
 from .choices import Category, Era, Kind, Region
 from .index import PlaceIndexPage
 from .place import CorridorPlacePage, HeritageSitePage, PlaceLink, PlacePage, PlaceSource, RelatedPlace
+from .producer import Producer, ProducerCertification, ProducerSource
+from .product_choices import BusinessScale, Certification, ExportReadiness, Sector
+from .products import (
+    ProductCertification,
+    ProductImage,
+    ProductIndexPage,
+    ProductPage,
+    ProductRelatedPlace,
+    ProductSource,
+)
+from .shortcode import ScanCount, ShortCode
 
 __all__ = [
     "Category",
@@ -16,4 +29,23 @@ __all__ = [
     "PlaceSource",
     "Region",
     "RelatedPlace",
+    "ScanCount",
+    "ShortCode",
+    # Local products (issue 6)
+    "BusinessScale",
+    "CentreFigure",
+    "CentrePage",
+    "CentreSource",
+    "Certification",
+    "ExportReadiness",
+    "Producer",
+    "ProducerCertification",
+    "ProducerSource",
+    "ProductCertification",
+    "ProductImage",
+    "ProductIndexPage",
+    "ProductPage",
+    "ProductRelatedPlace",
+    "ProductSource",
+    "Sector",
 ]

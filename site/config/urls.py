@@ -21,6 +21,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("api/", include("heritage.urls")),
+    # QR short links: outside the language prefixes, the address printed on plaques never changes.
+    path("q/", include("heritage.qr.urls")),
+    path("api/", include("itineraries.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

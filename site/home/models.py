@@ -15,7 +15,7 @@ class HomePage(Page):
     intro = models.TextField(blank=True, help_text=_("The opening line under the title."))
     body = StreamField(StoryBlock(), blank=True, use_json_field=True)
 
-    subpage_types = ["heritage.PlaceIndexPage", "itineraries.ItineraryIndexPage"]
+    subpage_types = ["heritage.PlaceIndexPage", "itineraries.ItineraryIndexPage", "heritage.ProductIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -31,10 +31,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from heritage.models import PlaceIndexPage, PlacePage
+        from itineraries.models import ItineraryPage
 
         context = super().get_context(request, *args, **kwargs)
         places = PlacePage.objects.live().filter(locale=self.locale).specific()
         context["featured"] = places.filter(featured=True).order_by("title")
         context["place_index"] = PlaceIndexPage.objects.live().filter(locale=self.locale).first()
         context["place_count"] = places.count()
+        context["itineraries"] = (
+            ItineraryPage.objects.live().filter(locale=self.locale).specific().order_by("title")
+        )
         return context

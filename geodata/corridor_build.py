@@ -1,0 +1,276 @@
+"""Builds ``geodata/data/corridor_network.geojson``, the bundled road and trail network, from the table in
+:mod:`geodata.corridor_data` (anchor points, roads through them, published distances), and checks its lengths against published distances.
+
+    python -m geodata.corridor_build            # write the GeoJSON and print the length checks
+    python -m geodata.corridor_build --check    # only print the checks
+
+There was no map data to copy (no OpenStreetMap download here), so every road is drawn as straight
+segments between *anchors*: places from ``places.geojson`` (used when the file has them, matched by slug),
+village points from the HDX/BPS village polygons (representative points, computed once from the files in
+the shared data folder and written into the table), a few street junctions, and positions estimated from
+descriptions of the route. Each anchor says which of these it is. A line through sparse anchors is shorter
+than the winding road it stands for; the checks measure that, and the metadata reports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import geopandas as gpd
+from shapely.geometry import LineString
+
+from geodata.corridor_data import ANCHORS, CHECKS, ROADS
+from geodata.places import CORRIDOR_NETWORK_PATH, load_places
+
+
+def resolve_anchors(places_path=None) -> dict[str, tuple[float, float, str]]:
+    """Anchor positions, taking a place's coordinates from places.geojson when one of its slugs is there."""
+    by_slug = {p.slug: p for p in load_places(places_path) if p.slug}
+    resolved = {}
+    for key, anchor in ANCHORS.items():
+        place = next((by_slug[s] for s in anchor.slugs if s in by_slug), None)
+        if place is not None:
+            resolved[key] = (place.lat, place.lon, f"places.geojson: {place.slug}")
+        else:
+            how = {
+                "place": "places.geojson",
+                "village": "village point",
+                "junction": "street junction",
+                "estimated": "estimated",
+            }[anchor.how]
+            resolved[key] = (anchor.lat, anchor.lon, f"{how}: {anchor.note}".rstrip(": "))
+    return resolved
+
+
+def build_frame(anchors: dict[str, tuple[float, float, str]]) -> gpd.GeoDataFrame:
+    records, geoms = [], []
+    for road in ROADS:
+        coords = [(anchors[k][1], anchors[k][0]) for k in road.via]
+        records.append(
+            {
+                "name": road.name,
+                "class": road.road_class,
+                "modes": list(road.modes),
+                "surface": road.surface,
+                "speed_kmh": road.speed_kmh,
+                "source": road.source,
+                "via": list(road.via),
+            }
+        )
+        if road.hours:
+            records[-1]["published_hours"] = road.hours
+            records[-1]["hours_source"] = road.hours_source
+        geoms.append(LineString(coords))
+    gdf = gpd.GeoDataFrame(records, geometry=geoms, crs="EPSG:4326")
+    gdf["length_m"] = gdf.to_crs("EPSG:32749").length.round(0)
+    for i, road in enumerate(ROADS):
+        if road.hours:
+            gdf.loc[i, "speed_kmh"] = round(gdf.loc[i, "length_m"] / 1000 / road.hours, 2)
+    return gdf
+
+
+def run_checks(gdf: gpd.GeoDataFrame, anchors) -> list[dict]:
+    from geodata.network import RoadNetwork
+    from geodata.routing import route
+
+    network = RoadNetwork.from_geodataframe(gdf)
+    results = []
+    for check in CHECKS:
+        stops = [(anchors[k][0], anchors[k][1], k) for k in check.stops]
+        measured = route(network, stops, check.mode, optimize="distance").distance_m / 1000
+        low, high = check.published_km
+        middle = (low + high) / 2
+        results.append(
+            {
+                "route": check.label,
+                "mode": check.mode,
+                "published_km": [low, high] if low != high else low,
+                "measured_km": round(measured, 2),
+                "ratio": round(measured / middle, 2),
+                "sources": list(check.sources),
+                "note": check.note,
+            }
+        )
+    return results
+
+
+METHOD = (
+    "Each road or trail is a straight-segment line through anchor points in the order the road passes them. "
+    "Anchors are places from geodata/data/places.geojson where the file has them (matched by slug), "
+    "representative points of the HDX COD-AB village polygons (BPS/OCHA, 2020) of the villages a road "
+    "crosses, traffic-signal junctions of an OpenStreetMap extract (ODbL) for a few city junctions, and "
+    "positions estimated from published route descriptions (each feature's 'source'). No map data was "
+    "traced. Lines through sparse anchors are shorter than the winding roads they stand for, and estimated "
+    "anchors may be several hundred metres off: the network is for planning trips between the listed places "
+    "(which roads, roughly how far and how long), not for navigation. Lengths are geodesic-equivalent "
+    "lengths in UTM zone 49S (EPSG:32749); 'checks' compares routed distances with published figures."
+)
+
+
+def metadata(gdf, anchors, checks) -> dict:
+    return {
+        "title": "Malang heritage - Bromo-Tengger-Semeru corridor network",
+        "crs": "EPSG:4326 (lon, lat); lengths measured in EPSG:32749",
+        "method": METHOD,
+        "builder": "python -m geodata.corridor_build",
+        "attribution": "Village points: BPS/OCHA via HDX COD-AB Indonesia (CC BY-IGO). Four city junctions: "
+        "OpenStreetMap contributors (ODbL).",
+        "total_length_km": round(float(gdf["length_m"].sum()) / 1000, 1),
+        "checks": checks,
+        "anchors": {
+            k: {"lat": round(v[0], 6), "lon": round(v[1], 6), "from": v[2]} for k, v in anchors.items()
+        },
+    }
+
+
+def write(path=CORRIDOR_NETWORK_PATH, places_path=None) -> tuple[gpd.GeoDataFrame, list[dict]]:
+    anchors = resolve_anchors(places_path)
+    gdf = build_frame(anchors)
+    checks = run_checks(gdf, anchors)
+    features = []
+    for record, geom in zip(gdf.drop(columns="geometry").to_dict("records"), gdf.geometry, strict=True):
+        record["length_m"] = int(record["length_m"])
+        record = {k: v for k, v in record.items() if not (isinstance(v, float) and v != v)}
+        features.append(
+            {
+                "type": "Feature",
+                "properties": record,
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [[round(x, 6), round(y, 6)] for x, y in geom.coords],
+                },
+            }
+        )
+    data = {"type": "FeatureCollection", "metadata": metadata(gdf, anchors, checks), "features": features}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_markdown(gdf, anchors, checks)
+    return gdf, checks
+
+
+MD_PATH = CORRIDOR_NETWORK_PATH.with_suffix(".md")
+
+
+def _km(value) -> str:
+    return f"{value[0]:g}-{value[1]:g}" if isinstance(value, list) else f"{value:g}"
+
+
+def write_markdown(gdf: gpd.GeoDataFrame, anchors, checks: list[dict], path=MD_PATH) -> None:
+    """The human-readable companion of the GeoJSON's metadata (generated; edit the builder, not this)."""
+    lines = [
+        "# The bundled corridor network",
+        "",
+        "`corridor_network.geojson` holds the roads and trails linking Kota Malang's heritage sites with the",
+        "Bromo-Tengger-Semeru national park. This page is generated by `python -m geodata.corridor_build`",
+        "from the tables in `geodata/corridor_build.py`; the same facts are in the GeoJSON's `metadata`.",
+        "",
+        "## How it was drawn",
+        "",
+        METHOD,
+        "",
+        "Feature properties: `name`, `class` (primary, secondary, tertiary, residential, track, footpath,",
+        "hiking_trail), `modes` (walk, car, motorbike, jeep, hike), `surface`, `speed_kmh` (typical speed),",
+        "`source` (a public page describing the road or its course), `via` (the anchors it passes, listed",
+        "below), `length_m` (drawn length in UTM 49S). The Semeru trail also has `published_hours`: its",
+        "`speed_kmh` is the drawn length divided by that published walking time, because the drawn trail is",
+        "about half as long as the path walked (see the checks) and times would otherwise be far too short.",
+        "",
+        "Modes: private cars are not taken onto the sea of sand, the crater area or the Penanjakan road (jeep,",
+        "motorbike and walkers only); the Semeru trail beyond Ranu Pani is for hikers only.",
+        "",
+        "## Lengths against published figures",
+        "",
+        "Routed distance on this network (shortest path) between the anchors named, against the figures found",
+        "in public pages. A ratio below 1 means the drawn line is shorter than the road: mountain roads and",
+        "trails wind far more than straight segments between a few points can show. The city walks compare",
+        "place points with 'about ... m' statements whose reference points are not stated.",
+        "",
+        "| route | mode | published km | measured km | ratio | source |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in checks:
+        sources = " ".join(f"<{u}>" for u in c["sources"])
+        lines.append(
+            f"| {c['route']} | {c['mode']} | {_km(c['published_km'])} ({c['note']}) | "
+            f"{c['measured_km']:.2f} | {c['ratio']:.2f} | {sources} |"
+        )
+    lines += [
+        "",
+        "Not checked (no published distance found): Malang-Purwodadi-Nongkojajar-Tosari-Wonokitri-Penanjakan,",
+        "Jemplang-Ranu Pani, Ranu Pani-Senduro, and the coarse Purwosari-Pasuruan-Tongas-Sukapura-Cemoro Lawang",
+        "road, which exists only so that Cemoro Lawang can be reached by car; it is drawn through a few town",
+        "points and must not be used for distances.",
+        "",
+        "## Roads and trails",
+        "",
+        "| name | class | modes | km | km/h | source |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in gdf.to_dict("records"):
+        lines.append(
+            f"| {row['name']} | {row['class']} | {', '.join(row['modes'])} | {row['length_m'] / 1000:.2f} | "
+            f"{row['speed_kmh']:g} | <{row['source']}> |"
+        )
+    lines += ["", "## Anchors", "", "| anchor | lat | lon | from |", "|---|---|---|---|"]
+    for key, (lat, lon, how) in anchors.items():
+        lines.append(f"| {key} | {lat:.6f} | {lon:.6f} | {how} |")
+    lines += [
+        "",
+        "Village points are representative points of the HDX COD-AB village polygons (BPS/OCHA 2020,",
+        "CC BY-IGO) kept in the project's shared data folder, computed once and written into the builder's",
+        "table; the polygons are not copied into the repository. Street-junction points are traffic-signal",
+        "nodes of an OpenStreetMap extract (ODbL, (c) OpenStreetMap contributors).",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def sharp_turns(gdf: gpd.GeoDataFrame, limit_deg: float = 150.0) -> list[str]:
+    """Places where a drawn road doubles back on itself: a sign that an anchor (often one replaced by a
+    places.geojson point) lies on the wrong side of its neighbours."""
+    import math
+
+    out = []
+    metric = gdf.to_crs("EPSG:32749")
+    for name, via, geom in zip(gdf["name"], gdf["via"], metric.geometry, strict=True):
+        pts = list(geom.coords)
+        for i in range(1, len(pts) - 1):
+            a = math.atan2(pts[i][1] - pts[i - 1][1], pts[i][0] - pts[i - 1][0])
+            b = math.atan2(pts[i + 1][1] - pts[i][1], pts[i + 1][0] - pts[i][0])
+            turn = abs((math.degrees(b - a) + 180) % 360 - 180)
+            if turn > limit_deg:
+                out.append(f"{name}: turns {turn:.0f} degrees at {via[i]}")
+    return out
+
+
+def print_checks(checks: list[dict]) -> None:
+    for c in checks:
+        published = c["published_km"]
+        published = f"{published[0]}-{published[1]}" if isinstance(published, list) else f"{published}"
+        sys.stdout.write(
+            f"{c['measured_km']:7.2f} km measured, {published:>9} km published, "
+            f"ratio {c['ratio']:.2f}  {c['route']} ({c['mode']})\n"
+        )
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="print the checks without writing")
+    args = parser.parse_args(argv)
+    if args.check:
+        anchors = resolve_anchors()
+        print_checks(run_checks(build_frame(anchors), anchors))
+        return 0
+    gdf, checks = write()
+    for warning in sharp_turns(gdf):
+        sys.stdout.write(f"warning: {warning}\n")
+    sys.stdout.write(
+        f"wrote {CORRIDOR_NETWORK_PATH} ({len(gdf)} roads, {gdf['length_m'].sum() / 1000:.1f} km)\n"
+    )
+    print_checks(checks)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

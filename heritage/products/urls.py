@@ -1,0 +1,13 @@
+"""Routes of the product open data; included by `heritage.urls` under `/api/` (namespace `heritage_api`)."""
+
+from django.urls import path
+
+from . import api
+
+urlpatterns = [
+    path("products.json", api.products_json, name="products_json"),
+    path("products.csv", api.products_csv_view, name="products_csv"),
+    path("products.xlsx", api.products_xlsx_view, name="products_xlsx"),
+    path("products.pdf", api.products_pdf_view, name="products_pdf"),
+    path("centres.geojson", api.centres_geojson, name="centres_geojson"),
+]

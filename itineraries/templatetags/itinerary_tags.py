@@ -1,0 +1,33 @@
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+MODE_LABELS = {"walk": "walk", "car": "car", "motorbike": "motorbike", "jeep": "4x4 jeep", "hike": "hike"}
+
+
+@register.filter
+def duration(seconds):
+    """1 h 25 min / 12 min: rounded to the minute, as a tourist reads a timetable."""
+    if seconds in (None, ""):
+        return ""
+    minutes = round(float(seconds) / 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return _("%(h)s h %(m)s min") % {"h": hours, "m": minutes}
+    return _("%(m)s min") % {"m": minutes}
+
+
+@register.filter
+def mode_label(mode):
+    return _(MODE_LABELS.get(mode, mode))
+
+
+@register.simple_tag
+def itinerary_index_url():
+    from django.utils.translation import get_language
+
+    from itineraries.models import ItineraryIndexPage
+
+    index = ItineraryIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+    return index.url if index else ""

@@ -1,0 +1,183 @@
+"""The public itinerary page (with its plan-for-a-date form), its GPX file and the open-data GeoJSON."""
+
+import datetime as dt
+import json
+
+from django import forms
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale
+
+from geodata.gpx import gpx_string
+from geodata.maps import MapAssets, route_map
+from heritage.exports import absolute_url
+from heritage.maps import embed
+
+from .routing import route_from_data
+
+
+class PlanForm(forms.Form):
+    date = forms.DateField(
+        required=False,
+        label=_("Plan for a date"),
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean_date(self):
+        value = self.cleaned_data.get("date")
+        if value and not (dt.date(2000, 1, 1) <= value <= dt.date(2100, 12, 31)):
+            raise forms.ValidationError(_("Pick a date between 2000 and 2100."))
+        return value
+
+
+def localized_stops(itinerary):
+    """The stops with each place in the page's language (the stop list is shared across translations)."""
+    stops = itinerary.ordered_stops()
+    for stop in stops:
+        translation = stop.place.get_translation_or_none(itinerary.locale)
+        if translation is not None:
+            stop.place = translation.specific
+        else:
+            stop.place = stop.place.specific
+    return stops
+
+
+def itinerary_map_html(itinerary, stops) -> str:
+    if not itinerary.legs:
+        return ""
+    folium_map = route_map(
+        route_from_data(itinerary.route_data, stops),
+        [
+            {"name": s.place.title, "lat": float(s.place.latitude), "lon": float(s.place.longitude)}
+            for s in stops
+        ],
+        MapAssets.from_base_url(settings.STATIC_URL),
+        tile_url=settings.MAP_TILE_URL or None,
+        attribution=settings.MAP_TILE_ATTRIBUTION,
+    )
+    return embed(folium_map, "60vh")
+
+
+def trip_jsonld(itinerary, stops, request) -> str:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "TouristTrip",
+        "name": itinerary.title,
+        "description": itinerary.summary,
+        "url": absolute_url(itinerary, request),
+        "inLanguage": itinerary.locale.language_code,
+        "itinerary": {
+            "@type": "ItemList",
+            "numberOfItems": len(stops),
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": number,
+                    "item": {
+                        "@type": "TouristAttraction",
+                        "name": stop.place.title,
+                        "url": absolute_url(stop.place, request),
+                        "geo": {
+                            "@type": "GeoCoordinates",
+                            "latitude": float(stop.place.latitude),
+                            "longitude": float(stop.place.longitude),
+                        },
+                    },
+                }
+                for number, stop in enumerate(stops, start=1)
+            ],
+        },
+    }
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def itinerary_view(itinerary, request):
+    form = PlanForm(request.GET or None)
+    day = form.cleaned_data.get("date") if form.is_valid() else None
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    stops = localized_stops(itinerary)
+    schedule = itinerary.schedule(day or timezone.localdate(), stops=stops) if itinerary.legs else None
+    context = itinerary.get_context(request)
+    context.update(
+        plan_form=form,
+        stops=stops,
+        schedule=schedule,
+        map_html=itinerary_map_html(itinerary, stops),
+        jsonld=trip_jsonld(itinerary, stops, request),
+        print_view=request.GET.get("print") == "1",
+    )
+    return TemplateResponse(request, itinerary.get_template(request), context, status=status)
+
+
+def gpx_view(itinerary, request):
+    stops = localized_stops(itinerary)
+    waypoints = [
+        {
+            "name": stop.place.title,
+            "lat": float(stop.place.latitude),
+            "lon": float(stop.place.longitude),
+            "kind": stop.place.kind,
+            "elevation_m": stop.place.elevation_m,
+        }
+        for stop in stops
+    ]
+    route = route_from_data(itinerary.route_data, stops) if itinerary.legs else None
+    body = gpx_string(waypoints=waypoints, route=route, name=itinerary.title, description=itinerary.summary)
+    response = HttpResponse(body, content_type="application/gpx+xml")
+    response["Content-Disposition"] = f'attachment; filename="{itinerary.slug}.gpx"'
+    return response
+
+
+@require_GET
+def itineraries_geojson(request):
+    from .models import ItineraryPage
+
+    lang = request.GET.get("lang", "id")
+    if lang not in ("id", "en"):
+        return JsonResponse(
+            {"error": f"lang: unknown language {lang[:20]!r}; use 'id' or 'en'.", "parameter": "lang"},
+            status=400,
+        )
+    locale = Locale.objects.filter(language_code=lang).first()
+    features = []
+    for itinerary in ItineraryPage.objects.live().filter(locale=locale).specific().order_by("title"):
+        if not itinerary.legs:
+            continue
+        stops = localized_stops(itinerary)
+        route = route_from_data(itinerary.route_data, stops)
+        url = absolute_url(itinerary, request)
+        features.append(
+            {
+                "type": "Feature",
+                "id": itinerary.pk,
+                "geometry": {"type": "LineString", "coordinates": [list(c) for c in route.geometry.coords]},
+                "properties": {
+                    "title": itinerary.title,
+                    "url": url,
+                    "gpx": url + "gpx/",
+                    "mode": itinerary.mode,
+                    "days": itinerary.days,
+                    "distance_m": itinerary.route_data["distance_m"],
+                    "duration_s": itinerary.route_data["duration_s"],
+                    "stops": [
+                        {"name": s.place.title, "url": absolute_url(s.place, request), "day": s.day}
+                        for s in stops
+                    ],
+                    "legs": [
+                        {k: leg[k] for k in ("from", "to", "mode", "distance_m", "duration_s", "road_names")}
+                        for leg in itinerary.legs
+                    ],
+                },
+            }
+        )
+    response = JsonResponse(
+        {"type": "FeatureCollection", "features": features}, content_type="application/geo+json"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,67 @@
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture
+def sample_network(monkeypatch):
+    """A two-line network over the sample places: a road Candi Badut–Candi Jago, and a jeep/hike-only track
+    Candi Jago–Kawah Bromo (no cars)."""
+    from geodata.network import RoadNetwork
+    from itineraries import routing
+
+    network = RoadNetwork.from_file(FIXTURES / "network_sample.geojson")
+    monkeypatch.setattr(routing, "corridor_network", lambda: network)
+    return network
+
+
+def _make_itinerary(sample_site, stops, *, mode="car", days=1, start="08:00", margin=30, publish=True):
+    """An itinerary under a fresh index, with stops given as (slug, day, stay_minutes, sunrise, leg_mode)."""
+    import datetime as dt
+
+    from wagtail.models import Locale
+
+    from heritage.models import PlacePage
+    from home.models import HomePage
+    from itineraries.models import ItineraryIndexPage, ItineraryPage, ItineraryStop
+
+    locale = Locale.objects.get(language_code="id")
+    home = HomePage.objects.get(locale=locale)
+    index = ItineraryIndexPage.objects.filter(locale=locale).first()
+    if index is None:
+        index = ItineraryIndexPage(title="Perjalanan", slug="perjalanan")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    page = ItineraryPage(
+        title="Uji perjalanan",
+        slug=f"uji-{ItineraryPage.objects.count()}",
+        summary="Ringkasan.",
+        theme="sunrise",
+        mode=mode,
+        days=days,
+        start_time=dt.time.fromisoformat(start),
+        sunrise_margin_min=margin,
+    )
+    page.stops = [
+        ItineraryStop(
+            place=PlacePage.objects.get(slug=slug, locale=locale).specific,
+            day=day,
+            stay_minutes=stay,
+            arrive_before_sunrise=sunrise,
+            leg_mode=leg_mode,
+            sort_order=n,
+        )
+        for n, (slug, day, stay, sunrise, leg_mode) in enumerate(stops)
+    ]
+    page.compute_route()
+    index.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def make_itinerary():
+    return _make_itinerary

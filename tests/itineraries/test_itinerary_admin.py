@@ -1,0 +1,88 @@
+"""The tourism office curates itineraries in the admin and never publishes a broken route."""
+
+from django.utils import translation
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+
+def _post_data(stops, *, mode="car", action="action-publish"):
+    data = nested_form_data(
+        {
+            "title": "Uji admin",
+            "slug": "uji-admin",
+            "summary": "Ringkasan.",
+            "story": streamfield([("paragraph", rich_text("<p>Cerita.</p>"))]),
+            "theme": "sunrise",
+            "mode": mode,
+            "days": 1,
+            "difficulty": "easy",
+            "best_season": "",
+            "start_time": "08:00",
+            "sunrise_margin_min": 30,
+            "booking_rules": "",
+            "stops": inline_formset(
+                [
+                    {"place": place.pk, "day": 1, "stay_minutes": 30, "leg_mode": leg_mode, "note": ""}
+                    for place, leg_mode in stops
+                ]
+            ),
+            "links": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    data[action] = "action"
+    return data
+
+
+def _places():
+    from heritage.models import PlacePage
+
+    return {p.slug: p for p in PlacePage.objects.filter(locale__language_code="id")}
+
+
+def _index():
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+    from itineraries.models import ItineraryIndexPage
+
+    home = HomePage.objects.get(locale=Locale.objects.get(language_code="id"))
+    index = ItineraryIndexPage(title="Perjalanan", slug="perjalanan")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def test_an_unroutable_itinerary_is_refused_and_the_editor_sees_why(
+    client, sample_site, sample_network, django_user_model
+):
+    from itineraries.models import ItineraryPage
+
+    client.force_login(django_user_model.objects.create_superuser("ani", "", "pw-for-tests-only"))
+    index, places = _index(), _places()
+    data = _post_data([(places["candi-jago"], ""), (places["kawah-bromo"], "")])
+    with translation.override("en"):
+        response = client.post(f"/admin/pages/add/itineraries/itinerarypage/{index.pk}/", data)
+    assert response.status_code == 200  # the form again, not a redirect
+    html = response.content.decode()
+    assert "cannot be routed" in html
+    assert "Kawah-bromo (id)" in html and "car" in html
+    assert not ItineraryPage.objects.exists()
+
+
+def test_a_routable_itinerary_is_published_with_its_legs(
+    client, sample_site, sample_network, django_user_model
+):
+    from itineraries.models import ItineraryPage
+
+    client.force_login(django_user_model.objects.create_superuser("ani", "", "pw-for-tests-only"))
+    index, places = _index(), _places()
+    data = _post_data(
+        [(places["candi-badut"], ""), (places["candi-jago"], ""), (places["kawah-bromo"], "jeep")]
+    )
+    response = client.post(f"/admin/pages/add/itineraries/itinerarypage/{index.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = ItineraryPage.objects.get(slug="uji-admin")
+    assert page.live
+    assert [leg["mode"] for leg in page.route_data["legs"]] == ["car", "jeep"]
+    assert page.get_latest_revision().content["route_data"]["legs"][1]["to"] == "Kawah-bromo (id)"
