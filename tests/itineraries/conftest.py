@@ -56,9 +56,11 @@ def _make_itinerary(sample_site, stops, *, mode="car", days=1, start="08:00", ma
         for n, (slug, day, stay, sunrise, leg_mode) in enumerate(stops)
     ]
     page.compute_route()
+    page.live = False  # a draft until published, as an editor's new page is
     index.add_child(instance=page)
+    revision = page.save_revision()
     if publish:
-        page.save_revision().publish()
+        revision.publish()
     return page
 
 
