@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from heritage.blocks import StoryBlock
+from heritage.qr.panels import QRCodePanel
 
 from .forms import ItineraryForm
 from .panels import RouteSummaryPanel
@@ -111,6 +112,7 @@ class ItineraryPage(RoutablePageMixin, Page):
         RouteSummaryPanel(),
         FieldPanel("booking_rules"),
         InlinePanel("links", label=_("Official links")),
+        QRCodePanel(),
     ]
     override_translatable_fields = [
         TranslatableField("title"),

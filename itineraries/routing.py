@@ -85,7 +85,8 @@ def route_from_data(route_data: dict, stops):
     points = [
         Stop(stop.place.title, float(stop.place.latitude), float(stop.place.longitude)) for stop in stops
     ]
-    result = Route(mode="mixed", optimize="time", stops=points)
+    modes = {leg["mode"] for leg in route_data.get("legs", [])}
+    result = Route(mode=modes.pop() if len(modes) == 1 else "mixed", optimize="time", stops=points)
     for leg in route_data.get("legs", []):
         result.legs.append(
             Leg(

@@ -1,10 +1,12 @@
 """The public itinerary page (with its plan-for-a-date form), its GPX file and the open-data GeoJSON."""
 
 import datetime as dt
+import hashlib
 import json
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -37,31 +39,54 @@ class PlanForm(forms.Form):
 
 
 def localized_stops(itinerary):
-    """The stops with each place in the page's language (the stop list is shared across translations)."""
+    """The stops with each place in the page's language (the stop list is shared across translations).
+
+    Two queries for any number of stops: the stop places' translation keys, then their translations in the
+    itinerary's locale; a place without a translation keeps its own language."""
+    from heritage.models import PlacePage
+
     stops = itinerary.ordered_stops()
+    originals = PlacePage.objects.filter(pk__in=[stop.place_id for stop in stops]).specific().in_bulk()
+    translations = {
+        page.translation_key: page
+        for page in PlacePage.objects.filter(
+            translation_key__in=[page.translation_key for page in originals.values()], locale=itinerary.locale
+        ).specific()
+    }
     for stop in stops:
-        translation = stop.place.get_translation_or_none(itinerary.locale)
-        if translation is not None:
-            stop.place = translation.specific
-        else:
-            stop.place = stop.place.specific
+        original = originals[stop.place_id]
+        stop.place = translations.get(original.translation_key, original)
     return stops
 
 
 def itinerary_map_html(itinerary, stops) -> str:
+    """The route map, cached per published revision and stop names: building a folium map costs more than
+    the rest of the page, and nothing in it changes until the itinerary or a stop's title does."""
     if not itinerary.legs:
         return ""
-    folium_map = route_map(
-        route_from_data(itinerary.route_data, stops),
-        [
-            {"name": s.place.title, "lat": float(s.place.latitude), "lon": float(s.place.longitude)}
-            for s in stops
-        ],
-        MapAssets.from_base_url(settings.STATIC_URL),
-        tile_url=settings.MAP_TILE_URL or None,
-        attribution=settings.MAP_TILE_ATTRIBUTION,
-    )
-    return embed(folium_map, "60vh")
+    markers = [
+        {"name": s.place.title, "lat": float(s.place.latitude), "lon": float(s.place.longitude)}
+        for s in stops
+    ]
+    fingerprint = hashlib.sha256(
+        json.dumps(
+            [itinerary.pk, itinerary.live_revision_id, itinerary.route_data.get("distance_m"), markers],
+            sort_keys=True,
+        ).encode()
+    ).hexdigest()[:24]
+    key = f"itinerary-map:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
+    html = cache.get(key)
+    if html is None:
+        folium_map = route_map(
+            route_from_data(itinerary.route_data, stops),
+            markers,
+            MapAssets.from_base_url(settings.STATIC_URL),
+            tile_url=settings.MAP_TILE_URL or None,
+            attribution=settings.MAP_TILE_ATTRIBUTION,
+        )
+        html = embed(folium_map, "60vh")
+        cache.set(key, html, 60 * 60 * 24)
+    return html
 
 
 def trip_jsonld(itinerary, stops, request) -> str:

@@ -97,7 +97,7 @@ def test_an_editor_adds_a_stop_and_sees_the_new_legs_distance_after_saving(
     modal.locator("input[name=q]").fill("Candi-jago")
     modal.get_by_role("link", name=re.compile("Candi-jago \\(id\\)")).first.click()
     new_stop.locator("select[name$='-leg_mode']").select_option("jeep")
-    page.locator("button.action-save").click()
+    page.get_by_role("button", name="Save draft").click()
     expect(page.locator(".messages")).to_contain_text("updated")
     expect(page.locator(".route-leg")).to_have_count(3)
     expect(page.locator(".route-leg").nth(2)).to_contain_text("Candi-jago (id)")

@@ -1,9 +1,13 @@
 import json
 import re
+from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from itineraries.routing import ItineraryRouteError
+
+GPX_XSD = Path(__file__).resolve().parents[1] / "geodata" / "data" / "gpx11_subset.xsd"
 
 TEMPLE_TO_CRATER = [
     ("candi-badut", 1, 0, False, ""),
@@ -88,6 +92,8 @@ def test_gpx_reads_back_with_every_waypoint_in_order(client, sample_site, sample
     page = make_itinerary(sample_site, TEMPLE_TO_CRATER)
     response = client.get(page.url + "gpx/")
     assert response["Content-Type"] == "application/gpx+xml"
+    schema = etree.XMLSchema(etree.parse(str(GPX_XSD)))
+    schema.assertValid(etree.fromstring(response.content))
     gpx = gpxpy.parse(response.content.decode())
     assert [w.name for w in gpx.waypoints] == ["Candi-badut (id)", "Candi-jago (id)", "Kawah-bromo (id)"]
     points = [p for r in gpx.routes for p in r.points] + [
