@@ -1,0 +1,54 @@
+"""The bundled itineraries, seeded from itineraries/content with the real corridor network."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from django.core.management import call_command
+
+CONTENT = Path(__file__).resolve().parents[2] / "itineraries" / "content" / "itineraries.json"
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_malang", "--skip-index", verbosity=0)
+
+
+def test_every_bundled_itinerary_is_published_in_both_languages_and_routed_by_its_modes(seeded):
+    from itineraries.models import ItineraryPage
+
+    bundled = json.loads(CONTENT.read_text())["itineraries"]
+    for entry in bundled:
+        page = ItineraryPage.objects.live().get(slug=entry["slug"]).specific
+        english = ItineraryPage.objects.live().get(slug=entry["slug_en"]).specific
+        assert english.translation_key == page.translation_key
+        assert len(page.legs) == len(entry["stops"]) - 1, entry["slug"]
+        assert all(leg["distance_m"] > 0 and leg["duration_s"] > 0 for leg in page.legs), entry["slug"]
+        assert page.route_data["distance_m"] == pytest.approx(sum(leg["distance_m"] for leg in page.legs))
+
+    walk = ItineraryPage.objects.get(slug="jalan-kaki-kayutangan-alun-alun").specific
+    assert {leg["mode"] for leg in walk.legs} == {"walk"}
+    assert walk.route_data["distance_m"] < 5_000
+    drive = ItineraryPage.objects.get(slug="jejak-singhasari").specific
+    assert {leg["mode"] for leg in drive.legs} == {"car"}
+    assert "Jalan Raya Pandaan - Prigen" in drive.legs[-1]["road_names"]
+
+
+def test_the_bromo_sunrise_trip_reaches_the_crater_before_sunrise_in_july_and_december(seeded):
+    from itineraries.models import ItineraryPage
+
+    page = ItineraryPage.objects.live().get(slug="candi-tumpang-dan-sunrise-bromo").specific
+    departures = {}
+    for day in (dt.date(2026, 7, 15), dt.date(2026, 12, 15)):
+        schedule = page.schedule(day)
+        crater = next(row for row in schedule.rows if row.stop.place.slug == "kawah-bromo")
+        # The trip starts on the chosen date; the sunrise is on its second day.
+        assert crater.sunrise.date() == day + dt.timedelta(days=1)
+        assert crater.arrive <= crater.sunrise - dt.timedelta(minutes=page.sunrise_margin_min)
+        night_start = next(row for row in schedule.rows if row.day == 2)
+        assert night_start.arrive.date() == crater.sunrise.date() and night_start.arrive.hour < 5
+        departures[day] = night_start.arrive.time()
+    # Sunrise in East Java is about half an hour later in July than in December, and so is the start.
+    assert departures[dt.date(2026, 7, 15)] > departures[dt.date(2026, 12, 15)]
