@@ -82,6 +82,15 @@ class ProductIndexPage(Page):
         )
         return context
 
+    def serve(self, request, *args, **kwargs):
+        """A filter link with an unknown value (a renamed centre, a typo) still shows the hub, with a notice
+        naming the parameter, but answers 400, as the API does, so that crawlers and link checkers see it."""
+        response = super().serve(request, *args, **kwargs)
+        form = getattr(response, "context_data", {}).get("filter_form")
+        if form is not None and form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response
+
 
 class ProductPage(Page):
     summary = models.TextField(

@@ -18,20 +18,14 @@ from heritage.api import LANGS, bad_parameter
 from heritage.filters import MultiChoiceField
 from heritage.models import CentrePage, Region
 
-from .exports import (
-    centres_feature_collection,
-    download_name,
-    product_record,
-    products_csv,
-    products_pdf,
-    products_xlsx,
-)
+from .catalogue_pdf import products_pdf
+from .exports import centres_feature_collection, download_name, product_record, products_csv, products_xlsx
 from .filters import ProductFilterForm, filtered_products
 
 
 def _lang(request):
-    """(language code, None) or (None, a 400 response)."""
-    lang = request.GET.get("lang", "id")
+    """(language code, None) or (None, a 400 response). An empty `lang=` means the default, Indonesian."""
+    lang = request.GET.get("lang") or "id"
     if lang not in LANGS:
         return None, bad_parameter("lang", f"unknown language {lang[:20]!r}; use 'id' or 'en'.")
     return lang, None
@@ -49,8 +43,10 @@ def _query(request):
         return None, None, None, error
     locale = Locale.objects.filter(language_code=lang).first()
     form = ProductFilterForm(request.GET, locale=locale)
-    if not form.is_valid():
-        return None, None, None, _first_error(form)
+    # Validate in the asked language, so that `?lang=en&sector=cofee` is told off in English.
+    with translation.override(lang):
+        if not form.is_valid():
+            return None, None, None, _first_error(form)
     return filtered_products(form, locale=locale), form, lang, None
 
 
@@ -124,8 +120,9 @@ def centres_geojson(request):
     if error:
         return error
     form = CentreFilterForm(request.GET)
-    if not form.is_valid():
-        return _first_error(form)
+    with translation.override(lang):
+        if not form.is_valid():
+            return _first_error(form)
     centres = CentrePage.objects.live().filter(locale__language_code=lang).order_by("title")
     if form.cleaned_data.get("region"):
         centres = centres.filter(region__in=form.cleaned_data["region"])

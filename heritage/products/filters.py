@@ -102,7 +102,8 @@ def sort_products(products, sort: str, today=None):
     if sort == "name":
         return products.order_by("title")
     if sort == "price":
-        return products.order_by(F("price_min_idr").asc(nulls_last=True), "title")
+        # A product priced only "up to" a sum sorts by that sum, not among the unpriced.
+        return products.order_by(Coalesce("price_min_idr", "price_max_idr").asc(nulls_last=True), "title")
     if sort == "-price":
         return products.order_by(Coalesce("price_max_idr", "price_min_idr").desc(nulls_last=True), "title")
     if sort == "capacity":
