@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from heritage.blocks import StoryBlock
 from heritage.panels import MapPickerPanel
+from heritage.qr.panels import QRCodePanel
 
 from .choices import KIND_COLOURS, Category, Era, Kind, Region
 from .location import region_warning, validate_in_indonesia
@@ -129,6 +130,7 @@ class PlacePage(Page):
         InlinePanel("links", label=_("Official links")),
         InlinePanel("related_places", label=_("Related places")),
         InlinePanel("sources", label=_("Sources of the facts"), min_num=1),
+        QRCodePanel(),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("featured")]
 

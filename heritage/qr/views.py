@@ -20,6 +20,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
@@ -175,10 +176,12 @@ def qr_png(request, code: str):
     return _qr_image(request, code, "png")
 
 
-def parse_paper(raw: str | None) -> str:
-    paper = (raw or "a5").lower()
+def parse_paper(query) -> str:
+    """`?size=A5|A6` (case-insensitive, A5 by default); `?format=` is accepted as an older spelling."""
+    name = "size" if "size" in query else "format"
+    paper = (query.get(name) or "a5").lower()
     if paper not in PAPERS:
-        raise BadParameter("format", "a5 or a6")
+        raise BadParameter(name, "A5 or A6")
     return paper
 
 
@@ -188,9 +191,9 @@ def plaque(request, code: str):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
     if not request.user.has_perm("wagtailadmin.access_admin"):
-        return HttpResponseForbidden("Plaques are for the tourism office's editors.\n")
+        return HttpResponseForbidden(_("Plaques are for the tourism office's editors.") + "\n")
     try:
-        paper = parse_paper(request.GET.get("format"))
+        paper = parse_paper(request.GET)
     except BadParameter as error:
         return _bad_parameter(error)
     normalized = normalize_code(code)
@@ -200,7 +203,7 @@ def plaque(request, code: str):
         else None
     )
     if short_code is None:
-        return _final(request, HttpResponseNotFound("No such code, or its page was deleted.\n"))
+        return _final(request, HttpResponseNotFound(_("No such code, or its page was deleted.") + "\n"))
     response = HttpResponse(plaques_pdf(plaques_for([short_code]), paper), content_type="application/pdf")
     filename = f"plaque-{short_code.code}-{paper}.pdf"
     disposition = "attachment" if request.GET.get("download") else "inline"
