@@ -24,6 +24,12 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default: write-ahead logging lets readers run beside the scan counter's writes, and
+    # IMMEDIATE transactions take the write lock up front instead of failing half-way (bench/README.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", transaction_mode="IMMEDIATE"
+    )
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://malang-heritage")}
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 # The public address printed on QR plaques: it must outlive any reorganisation of the site.

@@ -15,10 +15,8 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
 DEBUG = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "config.storage.StaticStorage"},  # hashed, compressed, source maps left alone
 }
-# Vendored minified JS ships without .map files; don't fail collectstatic on their sourceMappingURL.
-WHITENOISE_MANIFEST_STRICT = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True if SECURE_SSL_REDIRECT_ENV is None else SECURE_SSL_REDIRECT_ENV
 SECURE_HSTS_SECONDS = SECURE_HSTS_SECONDS or 31_536_000
