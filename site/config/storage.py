@@ -6,9 +6,9 @@ covers lookups at run time). Source maps are a debugging aid we do not serve, so
 instead of being rewritten to a hashed name.
 """
 
-from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
-
 from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
 
 
 def _without_source_maps(patterns):
