@@ -5,15 +5,10 @@ loads the bundled Malang content, then times the Bromo sunrise itinerary. No tim
 """
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+from seeded_site import seeded_site
 
 
 def main():
@@ -21,20 +16,11 @@ def main():
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--slug", default="candi-tumpang-dan-sunrise-bromo")
     args = parser.parse_args()
-    folder = tempfile.mkdtemp()
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings.test", DATABASE_URL=f"sqlite:///{folder}/bench.sqlite3"
-    )
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    seeded_site()
     from django.test import Client
 
     from itineraries.models import ItineraryPage
 
-    call_command("migrate", verbosity=0)
-    call_command("seed_malang", "--skip-index", verbosity=0)
     page = ItineraryPage.objects.get(slug=args.slug, locale__language_code="id")
     client = Client()
     client.get(page.url)  # warm caches (the folium map is cached per change)

@@ -14,16 +14,11 @@ its first and last page when pypdfium2 and zxing-cpp (the test extras) are insta
 """
 
 import argparse
-import io
-import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+from seeded_site import seeded_site
+
 TARGET_S = 10.0
 
 
@@ -84,22 +79,13 @@ def main():
     parser.add_argument("--places", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    folder = tempfile.mkdtemp()
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings.test", DATABASE_URL=f"sqlite:///{folder}/bench.sqlite3"
-    )
-    import django
-
-    django.setup()
+    seeded_site()
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.test import Client
 
     from heritage.models import ShortCode
     from heritage.qr.plaques import plaques_for, plaques_pdf
 
-    call_command("migrate", verbosity=0)
-    call_command("seed_malang", "--skip-index", verbosity=0, stdout=io.StringIO())
     start = time.perf_counter()
     top_up_places(args.places)
     print(
