@@ -14,6 +14,11 @@ if ! ready; then
     bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   fi
   as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  # As root the server runs as `postgres`, which may not enter the checkout (a private mktemp folder, a
+  # home directory): keep the cluster in a folder of its own under /tmp then.
+  if [[ $(id -u) == 0 ]] && ! runuser -u postgres -- test -x "$(dirname "$PGDATA")"; then
+    PGDATA=/tmp/malang-heritage-pgdata-$PGPORT
+  fi
   mkdir -p "$PGDATA"
   [[ $(id -u) == 0 ]] && chown postgres "$PGDATA"
   if [[ ! -f "$PGDATA/PG_VERSION" ]]; then
