@@ -66,7 +66,9 @@ def _fifty_visitors_at_once(code, visitors=50):
     assert statuses == [302] * visitors
 
 
-def test_fifty_visitors_scanning_one_plaque_at_once_count_exactly_fifty(transactional_db, sample_site):
+def test_fifty_visitors_scanning_one_plaque_at_once_count_exactly_fifty(
+    transactional_db, django_db_serialized_rollback, sample_site
+):
     from heritage.models import PlacePage
     from heritage.qr.codes import code_for_page
 
@@ -81,7 +83,9 @@ def test_fifty_visitors_scanning_one_plaque_at_once_count_exactly_fifty(transact
 @pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="needs a PostgreSQL DATABASE_URL"
 )
-def test_fifty_concurrent_scans_count_exactly_fifty_on_postgresql(transactional_db, sample_site):
+def test_fifty_concurrent_scans_count_exactly_fifty_on_postgresql(
+    transactional_db, django_db_serialized_rollback, sample_site
+):
     from heritage.models import PlacePage
     from heritage.qr.codes import code_for_page
 
