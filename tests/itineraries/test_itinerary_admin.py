@@ -65,7 +65,8 @@ def test_an_unroutable_itinerary_is_refused_and_the_editor_sees_why(
         response = client.post(f"/admin/pages/add/itineraries/itinerarypage/{index.pk}/", data)
     assert response.status_code == 200  # the form again, not a redirect
     html = response.content.decode()
-    assert "cannot be routed" in html
+    # The admin speaks the editor's language (Indonesian by default), whatever the request's.
+    assert "Rute rencana perjalanan ini tidak dapat dihitung" in html
     assert "Kawah-bromo (id)" in html and "car" in html
     assert not ItineraryPage.objects.exists()
 

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from django.utils import translation
+
 from itineraries.routing import ItineraryRouteError
 
 GPX_XSD = Path(__file__).resolve().parents[1] / "geodata" / "data" / "gpx11_subset.xsd"
@@ -32,14 +34,14 @@ def test_saving_an_itinerary_stores_each_legs_distance_duration_and_roads(
 def test_a_car_to_the_crater_is_refused_naming_the_leg_and_the_reason(
     sample_site, sample_network, make_itinerary
 ):
-    with pytest.raises(ItineraryRouteError) as error:
+    with pytest.raises(ItineraryRouteError) as error, translation.override("en"):
         make_itinerary(sample_site, [("candi-jago", 1, 0, False, ""), ("kawah-bromo", 1, 30, False, "")])
     message = str(error.value)
     assert "leg 1" in message and "Kawah-bromo (id)" in message and "car" in message
 
 
 def test_a_stop_on_an_earlier_day_than_the_one_before_is_refused(sample_site, sample_network, make_itinerary):
-    with pytest.raises(ItineraryRouteError, match="day"):
+    with pytest.raises(ItineraryRouteError, match="day"), translation.override("en"):
         make_itinerary(
             sample_site, [("candi-badut", 2, 0, False, ""), ("candi-jago", 1, 30, False, "")], days=2
         )
