@@ -7,6 +7,8 @@ class HeritageConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .qr.signals import connect
+        from .discovery import signals as discovery_signals
+        from .qr import signals as qr_signals
 
-        connect()  # QR short codes on first publication
+        qr_signals.connect()  # QR short codes on first publication
+        discovery_signals.connect()  # the Elasticsearch discovery index, when there is one

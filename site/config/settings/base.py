@@ -32,6 +32,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://malang-heritage")}
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+# The discovery index (heritage/discovery): one index per language named "<prefix>-places-<lang>".
+DISCOVERY_INDEX_PREFIX = env.str("DISCOVERY_INDEX_PREFIX", default="malang-heritage")
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=3.0)  # seconds before the database answers
 # The public address printed on QR plaques: it must outlive any reorganisation of the site.
 QR_BASE_URL = env.str("QR_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=QR_BASE_URL)
