@@ -62,12 +62,19 @@ def build_frame(anchors: dict[str, tuple[float, float, str]]) -> gpd.GeoDataFram
         if road.hours:
             records[-1]["published_hours"] = road.hours
             records[-1]["hours_source"] = road.hours_source
+        if road.km:
+            records[-1]["published_km"] = road.km
+            records[-1]["km_source"] = road.km_source
         geoms.append(LineString(coords))
     gdf = gpd.GeoDataFrame(records, geometry=geoms, crs="EPSG:4326")
     gdf["length_m"] = gdf.to_crs("EPSG:32749").length.round(0)
+    gdf["length_factor"] = 1.0
     for i, road in enumerate(ROADS):
+        if road.km:
+            gdf.loc[i, "length_factor"] = round(road.km * 1000 / gdf.loc[i, "length_m"], 4)
         if road.hours:
-            gdf.loc[i, "speed_kmh"] = round(gdf.loc[i, "length_m"] / 1000 / road.hours, 2)
+            walked_km = road.km or gdf.loc[i, "length_m"] / 1000
+            gdf.loc[i, "speed_kmh"] = round(walked_km / road.hours, 2)
     return gdf
 
 
@@ -172,9 +179,11 @@ def write_markdown(gdf: gpd.GeoDataFrame, anchors, checks: list[dict], path=MD_P
         "Feature properties: `name`, `class` (primary, secondary, tertiary, residential, track, footpath,",
         "hiking_trail), `modes` (walk, car, motorbike, jeep, hike), `surface`, `speed_kmh` (typical speed),",
         "`source` (a public page describing the road or its course), `via` (the anchors it passes, listed",
-        "below), `length_m` (drawn length in UTM 49S). The Semeru trail also has `published_hours`: its",
-        "`speed_kmh` is the drawn length divided by that published walking time, because the drawn trail is",
-        "about half as long as the path walked (see the checks) and times would otherwise be far too short.",
+        "below), `length_m` (drawn length in UTM 49S). The Semeru trails also have `published_hours`, and",
+        "where a walked length is published, `published_km` with `length_factor` (published / drawn): the",
+        "network counts such a trail at its published length, because it is drawn as a few straight lines",
+        "much shorter than the path walked. Their `speed_kmh` is the walked length divided by the published",
+        "walking time, so both the distance and the time a hiker sees follow the published figures.",
         "",
         "Modes: private cars are not taken onto the sea of sand, the crater area or the Penanjakan road (jeep,",
         "motorbike and walkers only); the Semeru trail beyond Ranu Pani is for hikers only.",

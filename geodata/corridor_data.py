@@ -38,6 +38,10 @@ class Road:
     # so the trail's speed_kmh is set to drawn length / published time, which keeps durations honest.
     hours: float | None = None
     hours_source: str | None = None
+    # For a trail drawn as a few straight lines: the published walked length. The network then counts the
+    # trail at that length (a length factor on each piece), so a hiker sees the distance they will walk.
+    km: float | None = None
+    km_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,10 +184,7 @@ ANCHORS: dict[str, Anchor] = {
     "ranupani_east": A(-8.025, 112.98, "estimated", "road down from Ranu Pani towards Senduro"),
     "burno": A(-8.0591, 113.0395, "village", HDX + ": Burno"),
     "senduro": A(-8.0997, 113.0952, "village", HDX + ": Senduro"),
-    "landengan_dowo": A(-8.027, 112.955, "estimated", "Pos 1 Landengan Dowo"),
-    "watu_rejeng": A(-8.039, 112.963, "estimated", "Pos 2 Watu Rejeng"),
-    "pos3": A(-8.05, 112.964, "estimated", "Pos 3"),
-    "ranu_kumbolo": A(-8.0575, 112.959, "estimated", "Ranu Kumbolo lake", slugs="ranu-kumbolo"),
+    "ranu_kumbolo": A(-8.05, 112.916667, "estimated", "Ranu Kumbolo lake (de.wikipedia, whole arc-minutes)", slugs="ranu-kumbolo"),
     "oro_oro_ombo": A(-8.065, 112.951, "estimated", "Oro-oro Ombo savanna"),
     "cemoro_kandang": A(-8.072, 112.943, "estimated", "Cemoro Kandang"),
     "jambangan": A(-8.08, 112.936, "estimated", "Jambangan"),
@@ -257,7 +258,7 @@ ROADS: list[Road] = [
     Road("Turunan Wonokitri ke Lautan Pasir", "track", OFFROAD, 15, "asphalt and sand", ["dingklik", "caldera_nw", "bromo_parking"], S_PENANJAKAN),
     Road("Jalan Jemplang - Ranu Pani", "tertiary", ROAD, 20, "asphalt", ["jemplang", "ranupani_road", "ranu_pani"], S_RANUPANI),
     Road("Jalan Ranu Pani - Senduro", "tertiary", ROAD, 25, "asphalt", ["ranu_pani", "ranupani_east", "burno", "senduro"], S_SAND_SEA),
-    Road("Jalur Pendakian Semeru (Ranu Pani - Ranu Kumbolo)", "hiking_trail", TRAIL, 2.5, "earth", ["ranu_pani", "landengan_dowo", "watu_rejeng", "pos3", "ranu_kumbolo"], S_SEMERU, hours=4.5, hours_source="4-5 hours: http://agrotechtelecenter.blogspot.com/2014/04/mengenal-lebih-dekat-danau-ranu-kumbolo.html, https://wedoroklura.blogspot.com/2017/09/trip-ke-ranukumbolo.html"),
+    Road("Jalur Pendakian Semeru (Ranu Pani - Ranu Kumbolo)", "hiking_trail", TRAIL, 2.5, "earth", ["ranu_pani", "ranu_kumbolo"], S_SEMERU, km=10.0, km_source="'sekitar 10 kilometer': https://www.visitlumajang.com/apa-kabar-kamu-ranu-kumbolo/4045", hours=4.5, hours_source="4-5 hours: http://agrotechtelecenter.blogspot.com/2014/04/mengenal-lebih-dekat-danau-ranu-kumbolo.html, https://wedoroklura.blogspot.com/2017/09/trip-ke-ranukumbolo.html"),
     Road("Jalur Pendakian Semeru (Ranu Kumbolo - Kalimati)", "hiking_trail", TRAIL, 2.5, "earth", ["ranu_kumbolo", "oro_oro_ombo", "cemoro_kandang", "jambangan", "kalimati"], S_SUMMIT, hours=3.0, hours_source="about 3 hours: http://landscapeshutter.blogspot.com/2010/10/mount-semeru-part-ii-ranu-kumbulo-to.html, https://www.roamindonesia.com/java/java-attractions/mount-semeru/"),
     Road("Jalur Pendakian Semeru (Kalimati - Mahameru)", "hiking_trail", TRAIL, 1.2, "volcanic sand", ["kalimati", "arcopodo", "mahameru"], S_SUMMIT, hours=4.0, hours_source="Kalimati to Arcopodo 2 km (about 1 hour) then 3 hours to the summit: https://www.roamindonesia.com/java/java-attractions/mount-semeru/"),
     Road("Jalan Raya Purwosari - Pasuruan - Probolinggo", "primary", ROAD, 45, "asphalt", ["purwodadi_junction", "purwosari", "sukorejo", "pasuruan", "grati", "tongas"], S_PROBOLINGGO),

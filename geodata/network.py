@@ -45,6 +45,9 @@ class Edge:
     surface: str | None = None
     oneway: bool = False
     source: str | None = None
+    # Published walked length / drawn length, for a trail drawn as a few straight lines (corridor_build):
+    # ``length_m`` is then the published length, so distances and times follow the published figures.
+    length_factor: float = 1.0
 
     @cached_property
     def line(self) -> LineString:
@@ -186,7 +189,7 @@ class RoadNetwork:
                     u=int(node_of_end[2 * i]),
                     v=int(node_of_end[2 * i + 1]),
                     coords=coords,
-                    length_m=length,
+                    length_m=length * a.get("length_factor", 1.0),
                     **a,
                 )
             )
@@ -320,7 +323,14 @@ def _edge_attributes(record: dict, columns: set[str]) -> dict:
         speed = default_speed(road_class)
     oneway_raw = _text(record.get("oneway"))
     oneway = oneway_raw is not None and oneway_raw.lower() in ("1", "true", "yes", "-1")
+    try:
+        factor = float(record.get("length_factor"))
+        if not (factor > 0 and np.isfinite(factor)):
+            raise ValueError
+    except (TypeError, ValueError):
+        factor = 1.0
     return {
+        "length_factor": factor,
         "speed_kmh": speed,
         "modes": parse_edge_modes(record.get("modes"), road_class),
         "name": _text(record.get("name")),

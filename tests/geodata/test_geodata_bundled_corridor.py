@@ -110,6 +110,19 @@ def test_a_car_to_ranu_kumbolo_is_refused_naming_the_lake_and_the_car(network):
     assert 3 * 3600 < hike.duration_s < 6 * 3600  # 4-5 hours published; trail speed set from that
 
 
+def test_a_trail_drawn_as_a_straight_line_counts_its_published_length(network):
+    """Ranu Pani to Ranu Kumbolo is drawn as one straight line (about 5.4 km between the two sourced lake
+    points) but walked as about 10 km in 4-5 hours: the hiker sees the walked distance and time."""
+    hike = route(network, [anchor("ranu_pani"), anchor("ranu_kumbolo")], "hike")
+    assert hike.distance_m == pytest.approx(10_000, rel=0.01)
+    assert hike.duration_s == pytest.approx(4.5 * 3600, rel=0.01)
+    trail = [e for e in network.edges if e.name == "Jalur Pendakian Semeru (Ranu Pani - Ranu Kumbolo)"]
+    drawn_m = sum(e.line.length for e in trail)  # UTM metres of the drawn line
+    assert trail and drawn_m < 7_000 and all(e.length_factor > 1.4 for e in trail)
+    # Roads keep their drawn length.
+    assert all(e.length_factor == 1.0 for e in network.edges if e.road_class != "hiking_trail")
+
+
 def test_penanjakan_is_reached_by_jeep_from_the_pasuruan_side_and_from_the_sea_of_sand(network):
     from_tosari = route(network, [anchor("tosari"), anchor("penanjakan")], "jeep")
     from_sand = route(network, [anchor("pura_poten"), anchor("penanjakan")], "jeep")

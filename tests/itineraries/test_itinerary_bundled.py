@@ -52,3 +52,23 @@ def test_the_bromo_sunrise_trip_reaches_the_crater_before_sunrise_in_july_and_de
         departures[day] = night_start.arrive.time()
     # Sunrise in East Java is about half an hour later in July than in December, and so is the start.
     assert departures[dt.date(2026, 7, 15)] > departures[dt.date(2026, 12, 15)]
+
+
+def test_the_semeru_approach_drives_to_ranu_pani_and_hikes_to_ranu_kumbolo_over_two_days(seeded):
+    from itineraries.models import ItineraryPage
+
+    page = ItineraryPage.objects.live().get(slug="pendakian-semeru-ranu-kumbolo").specific
+    assert page.days == 2 and page.mode == "hike"
+    assert [leg["mode"] for leg in page.legs] == ["car", "hike", "hike", "car"]
+    to_lake = page.legs[1]
+    assert to_lake["distance_m"] == pytest.approx(10_000, rel=0.01)  # the published walked length
+    assert 4 * 3600 <= to_lake["duration_s"] <= 5 * 3600
+    assert "bookingsemeru.bromotenggersemeru.org" in " ".join(link.url for link in page.links.all())
+    assert "H-3" in page.booking_rules and "PPGST" in page.booking_rules
+
+    schedule = page.schedule(dt.date(2026, 8, 1))
+    lake = next(row for row in schedule.rows if row.stop.place.slug == "ranu-kumbolo")
+    back = schedule.rows[3]
+    assert lake.day == 1 and back.day == 2
+    # The night is spent at the lake: the walk back leaves on the second day.
+    assert lake.depart.date() == dt.date(2026, 8, 2) and back.arrive > lake.depart
