@@ -21,11 +21,19 @@ def bad_parameter(name: str, message: str) -> JsonResponse:
     return JsonResponse({"error": f"{name}: {message}", "parameter": name}, status=400)
 
 
-def _query(request):
-    """(pages, None) for good parameters, (None, response) for a bad one."""
+def _lang(request):
+    """(lang, None) for a known `lang` parameter (default id), (None, response) otherwise."""
     lang = request.GET.get("lang", "id")
     if lang not in LANGS:
         return None, bad_parameter("lang", f"unknown language {lang[:20]!r}; use 'id' or 'en'.")
+    return lang, None
+
+
+def _query(request):
+    """(pages, None) for good parameters, (None, response) for a bad one."""
+    lang, error = _lang(request)
+    if error:
+        return None, error
     form = PlaceFilterForm(request.GET)
     if not form.is_valid():
         name, errors = next(iter(form.errors.items()))
@@ -75,9 +83,9 @@ def search_json(request):
     `near=lat,lon`, `radius` in km, `page`) plus `lang`; a malformed parameter answers 400."""
     from .discovery import DiscoveryForm, search
 
-    lang = request.GET.get("lang", "id")
-    if lang not in LANGS:
-        return bad_parameter("lang", f"unknown language {lang[:20]!r}; use 'id' or 'en'.")
+    lang, error = _lang(request)
+    if error:
+        return error
     form = DiscoveryForm(request.GET)
     if not form.is_valid():
         name, errors = next(iter(form.errors.items()))
@@ -119,9 +127,9 @@ def suggest_json(request):
     """Up to 8 place titles starting with `q` (at least 2 characters) in `lang`, for the search box."""
     from .discovery import suggest
 
-    lang = request.GET.get("lang", "id")
-    if lang not in LANGS:
-        return bad_parameter("lang", f"unknown language {lang[:20]!r}; use 'id' or 'en'.")
+    lang, error = _lang(request)
+    if error:
+        return error
     prefix = request.GET.get("q", "")
     if len(prefix.strip()) < 2:
         return bad_parameter("q", "give at least 2 characters.")
