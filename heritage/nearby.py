@@ -18,19 +18,23 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
 
 
+def within_box(places, lat: float, lon: float, radius_m: float):
+    """`places` narrowed to the box around (lat, lon) that holds the circle of `radius_m`: a cheap database
+    prefilter before the exact distances."""
+    dlat = radius_m / 111_320
+    dlon = radius_m / (111_320 * max(math.cos(math.radians(lat)), 0.01))
+    return places.filter(latitude__range=(lat - dlat, lat + dlat), longitude__range=(lon - dlon, lon + dlon))
+
+
 def nearby_places(place, *, radius_m: float = 15_000, limit: int = 6, queryset=None):
     """Up to `limit` other live places of the same locale within `radius_m`, nearest first, as
     `(page, metres)` pairs."""
     lat, lon = float(place.latitude), float(place.longitude)
-    dlat = radius_m / 111_320
-    dlon = radius_m / (111_320 * max(math.cos(math.radians(lat)), 0.01))
     candidates = (
-        (queryset if queryset is not None else PlacePage.objects.live().specific())
-        .filter(
-            locale_id=place.locale_id,
-            latitude__range=(lat - dlat, lat + dlat),
-            longitude__range=(lon - dlon, lon + dlon),
+        within_box(
+            queryset if queryset is not None else PlacePage.objects.live().specific(), lat, lon, radius_m
         )
+        .filter(locale_id=place.locale_id)
         .exclude(pk=place.pk)
     )
     pairs = [

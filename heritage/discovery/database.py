@@ -5,33 +5,31 @@ Every candidate is read once: the places of one language are a few hundred at mo
 
 from __future__ import annotations
 
-import math
-
 from wagtail.models import Locale
 
 from ..models import PlacePage
-from ..nearby import distance_m
+from ..nearby import distance_m, within_box
 from .query import FACETS, DiscoveryQuery, Hit, Results, Suggestion, facet_values
 
 MAX_CANDIDATES = 2_000
 
 
-def _candidates(query: DiscoveryQuery) -> list[Hit]:
-    locale = Locale.objects.filter(language_code=query.lang).first()
+def live_places(lang: str):
+    """The live places of one language (none for a language the site does not have)."""
+    locale = Locale.objects.filter(language_code=lang).first()
     if locale is None:
-        return []
-    pages = PlacePage.objects.live().specific().filter(locale=locale)
+        return PlacePage.objects.none()
+    return PlacePage.objects.live().specific().filter(locale=locale)
+
+
+def _candidates(query: DiscoveryQuery) -> list[Hit]:
+    pages = live_places(query.lang)
     if query.text:
         # Wagtail's search filters only on indexed filter fields: the distance is applied below.
         found = list(pages.search(query.text)[:MAX_CANDIDATES])
     else:
         if query.near:  # a bounding box first, so the database returns only the few candidates
-            lat, lon = query.near
-            dlat = query.radius_km * 1000 / 111_320
-            dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
-            pages = pages.filter(
-                latitude__range=(lat - dlat, lat + dlat), longitude__range=(lon - dlon, lon + dlon)
-            )
+            pages = within_box(pages, *query.near, query.radius_km * 1000)
         found = list(pages.order_by("title")[:MAX_CANDIDATES])
     if not query.near:
         return [Hit(page) for page in found]
@@ -71,8 +69,5 @@ def suggest(prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
     prefix = " ".join(prefix.split())[:100]
     if not prefix:
         return []
-    locale = Locale.objects.filter(language_code=lang).first()
-    if locale is None:
-        return []
-    pages = PlacePage.objects.live().specific().filter(locale=locale)
+    pages = live_places(lang)
     return [Suggestion(page.title, page.url, page.kind) for page in pages.autocomplete(prefix)[:limit]]

@@ -22,9 +22,8 @@ from elasticsearch.helpers import BulkIndexError, bulk
 from django.conf import settings
 from django.utils.html import strip_tags
 
-from wagtail.models import Locale
-
 from ..models import PlacePage
+from .database import live_places
 from .query import FACETS, DiscoveryQuery, Hit, Results, Suggestion, facet_values
 
 log = logging.getLogger(__name__)
@@ -97,20 +96,16 @@ def create_index(lang: str, client: Elasticsearch | None = None) -> str:
     return name
 
 
-def _live_places(lang: str):
-    locale = Locale.objects.filter(language_code=lang).first()
-    if locale is None:
-        return PlacePage.objects.none()
-    return PlacePage.objects.live().specific().filter(locale=locale).order_by("pk")
-
-
 def rebuild(client: Elasticsearch | None = None) -> dict[str, int]:
     """Recreate every language's index from the live places; returns the count indexed per language."""
     client = client or get_client()
     counts = {}
     for lang in ANALYZERS:
         name = create_index(lang, client)
-        actions = ({"_index": name, "_id": page.pk, "_source": document(page)} for page in _live_places(lang))
+        actions = (
+            {"_index": name, "_id": page.pk, "_source": document(page)}
+            for page in live_places(lang).order_by("pk")
+        )
         counts[lang], _errors = bulk(client, actions, refresh=True)
     return counts
 
