@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geodata.places import PLACES_PATH as PLACES_FILE
+from heritage.models.choices import LocationPrecision
 
 STORIES_DIR = Path(__file__).resolve().parent / "stories"
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
@@ -109,4 +110,10 @@ def load_places(path: Path = PLACES_FILE) -> list[dict]:
         geometry = feature.get("geometry") or {}
         if geometry.get("type") != "Point" or len(geometry.get("coordinates") or []) < 2:
             raise ContentError(f"{path}: {slug} is not a Point")
+        precision = props.get("location_precision")
+        if precision is not None and precision not in LocationPrecision.values:
+            raise ContentError(
+                f"{path}: {slug} has location_precision {precision!r}; use one of "
+                + ", ".join(LocationPrecision.values)
+            )
     return features

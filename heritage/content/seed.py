@@ -30,6 +30,7 @@ from wagtail.models import (
 from heritage.models import (
     CorridorPlacePage,
     HeritageSitePage,
+    LocationPrecision,
     PlaceIndexPage,
     PlaceLink,
     PlaceSource,
@@ -161,6 +162,7 @@ def _place_fields(props, feature, lang):
         "longitude": Decimal(f"{lon:.6f}"),
         "coordinate_source": (coordinate_source.get("title") or "")[:255],
         "coordinate_source_url": coordinate_source.get("url") or "",
+        "location_precision": props.get("location_precision") or LocationPrecision.SITE,
         "elevation_m": props.get("elevation_m"),
         "opening_hours": _text(props.get("opening_hours"), lang),
         "ticket_domestic_idr": ticket.get("domestic_idr"),

@@ -2,7 +2,7 @@
 codes printed on their plaques."""
 
 from .centre import CentreFigure, CentrePage, CentreSource
-from .choices import Category, Era, Kind, Region
+from .choices import Category, Era, Kind, LocationPrecision, Region
 from .index import PlaceIndexPage
 from .place import CorridorPlacePage, HeritageSitePage, PlaceLink, PlacePage, PlaceSource, RelatedPlace
 from .producer import Producer, ProducerCertification, ProducerSource
@@ -23,6 +23,7 @@ __all__ = [
     "Era",
     "HeritageSitePage",
     "Kind",
+    "LocationPrecision",
     "PlaceIndexPage",
     "PlaceLink",
     "PlacePage",

@@ -50,6 +50,15 @@ class Era(models.TextChoices):
     NATURAL = "natural", _("Natural landscape")
 
 
+class LocationPrecision(models.TextChoices):
+    """How closely the map point marks the place. Sources often give only a rounded point or a village's
+    reference point; the page says so instead of pretending to a precision the data does not have."""
+
+    SITE = "site", _("The place itself")
+    APPROXIMATE = "approximate", _("Approximate: within about a kilometre")
+    AREA = "area", _("The village area, not a single spot")
+
+
 class Region(models.TextChoices):
     KOTA_MALANG = "kota-malang", "Kota Malang"
     KAB_MALANG = "kab-malang", "Kabupaten Malang"

@@ -23,7 +23,7 @@ from heritage.blocks import StoryBlock
 from heritage.panels import MapPickerPanel
 from heritage.qr.panels import QRCodePanel
 
-from .choices import KIND_COLOURS, Category, Era, Kind, Region
+from .choices import KIND_COLOURS, Category, Era, Kind, LocationPrecision, Region
 from .location import region_warning, validate_in_indonesia
 
 
@@ -65,6 +65,15 @@ class PlacePage(Page):
     )
     coordinate_source = models.CharField(max_length=255, blank=True)
     coordinate_source_url = models.URLField(max_length=500, blank=True)
+    location_precision = models.CharField(
+        max_length=16,
+        choices=LocationPrecision.choices,
+        default=LocationPrecision.SITE,
+        help_text=_(
+            "How closely the point marks the place. Choose 'approximate' for a point rounded to arc-minutes and "
+            "'village area' for a village's reference point; the page tells visitors."
+        ),
+    )
     elevation_m = models.IntegerField(_("elevation (m)"), null=True, blank=True)
 
     opening_hours = models.TextField(blank=True)
@@ -112,7 +121,7 @@ class PlacePage(Page):
                 FieldPanel("address"),
                 MapPickerPanel("latitude", "longitude"),
                 FieldRowPanel([FieldPanel("coordinate_source"), FieldPanel("coordinate_source_url")]),
-                FieldPanel("elevation_m"),
+                FieldRowPanel([FieldPanel("location_precision"), FieldPanel("elevation_m")]),
             ],
             heading=_("Where it is"),
         ),
@@ -165,6 +174,10 @@ class PlacePage(Page):
     @property
     def region_warning(self) -> str | None:
         return region_warning(self.region, self.latitude, self.longitude)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.location_precision == LocationPrecision.SITE
 
     @property
     def colour(self) -> str:

@@ -16,6 +16,10 @@ def test_sites_geojson_is_a_feature_collection_of_published_places(client, sampl
     assert bromo["properties"]["elevation_m"] == 2329
     assert bromo["properties"]["type"] == "corridor"
     assert bromo["properties"]["url"] == "http://testserver/id/tempat/kawah-bromo/"
+    # GIS users can tell a rounded point from one that marks the place itself
+    assert bromo["properties"]["location_precision"] == "approximate"
+    badut = next(f for f in data["features"] if f["properties"]["slug"] == "candi-badut")
+    assert badut["properties"]["location_precision"] == "site"
 
 
 def test_titles_and_urls_follow_the_requested_language(client, sample_site):
@@ -66,6 +70,7 @@ def test_csv_has_a_row_per_place_with_coordinates(client, sample_site):
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [row["slug"] for row in rows] == ["candi-badut", "candi-jago"]
     assert rows[0]["latitude"] == "-7.957700" and rows[0]["longitude"] == "112.598100"
+    assert rows[0]["location_precision"] == "site"
 
 
 def test_geopackage_opens_in_gis_tooling(client, sample_site, tmp_path):

@@ -21,6 +21,24 @@ def test_a_place_page_shows_its_story_facts_and_sources(client, place):
     assert "-7.95770, 112.59810" in html
 
 
+def test_a_point_that_only_approximates_the_place_says_so_in_both_languages(client, sample_site):
+    from heritage.models import PlacePage
+
+    bromo = PlacePage.objects.get(slug="kawah-bromo", locale__language_code="id")
+    assert bromo.location_precision == "approximate"
+    html = client.get(bromo.url).content.decode()
+    assert "Perkiraan: dalam jarak sekitar satu kilometer" in html
+    bromo_en = PlacePage.objects.get(slug="kawah-bromo", locale__language_code="en")
+    assert bromo_en.location_precision == "approximate"  # a fact, synchronised across languages
+    html_en = client.get(bromo_en.url).content.decode()
+    assert "Approximate: within about a kilometre" in html_en
+    # a point that marks the place itself carries no such note
+    badut = client.get(
+        PlacePage.objects.get(slug="candi-badut", locale__language_code="en").url
+    ).content.decode()
+    assert "precision--" not in badut
+
+
 def test_the_english_page_is_the_translation_and_links_back(client, place, place_en):
     html = client.get(place_en.url).content.decode()
     assert place_en.url == "/en/places/candi-badut/"

@@ -55,6 +55,17 @@ def test_groups_and_moderation_workflow_exist(sample_site):
         assert home.get_workflow() == workflow
 
 
+def test_an_unknown_location_precision_in_the_places_file_is_refused_by_name(tmp_path):
+    from heritage.content.loader import ContentError, load_places
+
+    data = json.loads((Path(__file__).parents[1] / "fixtures" / "places_sample.geojson").read_text())
+    data["features"][0]["properties"]["location_precision"] = "roughly"
+    path = tmp_path / "places.geojson"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ContentError, match="candi-badut has location_precision 'roughly'; use one of site, "):
+        load_places(path)
+
+
 def test_a_broken_story_file_is_reported_by_name(tmp_path):
     from heritage.content.loader import ContentError, parse_story
 
