@@ -34,15 +34,14 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture
-def offline(page, live_server):
-    """The page, with tiles served locally and every other outside request aborted. Returns the list of
-    aborted URLs so a test can assert that nothing tried to leave the machine."""
+def keep_offline(target, base: str) -> list:
+    """Route every request of ``target`` (a page or a browser context): the live server passes, tiles get the
+    local PNG, anything else is aborted and recorded in the returned list."""
     aborted = []
 
     def handle(route):
         url = route.request.url
-        if url.startswith(live_server.url) or url.startswith("data:"):
+        if url.startswith(base) or url.startswith("data:"):
             route.continue_()
         elif "/tiles.example.test/" in url or "tile.openstreetmap.org" in url:
             route.fulfill(status=200, content_type="image/png", body=TILE)
@@ -50,9 +49,34 @@ def offline(page, live_server):
             aborted.append(url)
             route.abort()
 
-    page.route("**/*", handle)
+    target.route("**/*", handle)
+    return aborted
+
+
+@pytest.fixture
+def offline(page, live_server):
+    """The page, with tiles served locally and every other outside request aborted. Returns the list of
+    aborted URLs so a test can assert that nothing tried to leave the machine."""
+    aborted = keep_offline(page, live_server.url)
     page.set_default_timeout(15_000)
     yield aborted
+
+
+@pytest.fixture
+def offline_context(browser, live_server):
+    """A function making a new browser context (e.g. with a geolocation) kept offline like ``offline``;
+    returns ``(context, aborted)``. Contexts are closed after the test."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context, keep_offline(context, live_server.url)
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
