@@ -86,7 +86,7 @@ def test_the_bundled_malang_content_loads_in_both_languages(db):
     # Issue 2 asks for at least 10 BTS corridor places; only those with a sourced coordinate are bundled
     # (see docs/places-data.md for the ones still missing), and each becomes a corridor page.
     corridor = [f for f in features if f["properties"]["page_type"] == "corridor"]
-    assert CorridorPlacePage.objects.live().filter(locale__language_code="id").count() == len(corridor) >= 6
+    assert CorridorPlacePage.objects.live().filter(locale__language_code="id").count() == len(corridor) >= 10
     assert HeritageSitePage.objects.live().filter(kind="temple", region="kab-malang").count() >= 3 * 2
     for page in live.specific():
         assert page.summary and len(page.story) > 0, page.slug
