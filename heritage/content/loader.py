@@ -10,6 +10,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from geodata.places import PLACES_PATH as PLACES_FILE
@@ -91,6 +92,23 @@ def load_story(slug: str, lang: str, folder: Path = STORIES_DIR) -> Story:
     if not path.exists():
         raise ContentError(f"{path}: the {lang} story of {slug} is missing")
     return parse_story(path.read_text(encoding="utf-8"), source=str(path))
+
+
+def where_fields(feature: dict) -> dict:
+    """The model fields saying where a bundled place or centre is, from its GeoJSON feature."""
+    props = feature["properties"]
+    lon, lat = feature["geometry"]["coordinates"][:2]
+    coordinate_source = props.get("coordinate_source") or {}
+    return {
+        "region": props["region"],
+        "district": props.get("district") or "",
+        "village": props.get("village") or "",
+        "address": props.get("address") or "",
+        "latitude": Decimal(f"{lat:.6f}"),
+        "longitude": Decimal(f"{lon:.6f}"),
+        "coordinate_source": (coordinate_source.get("title") or "")[:255],
+        "coordinate_source_url": coordinate_source.get("url") or "",
+    }
 
 
 def load_places(path: Path = PLACES_FILE) -> list[dict]:

@@ -8,7 +8,6 @@ twice creates nothing the second time.
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
@@ -38,7 +37,7 @@ from heritage.models import (
 )
 from home.models import HomePage
 
-from .loader import PAGES_DIR, STORIES_DIR, load_places, load_story
+from .loader import PAGES_DIR, STORIES_DIR, load_places, load_story, where_fields
 from .placeholders import placeholder_image
 from .seed_products import seed_products
 
@@ -139,10 +138,8 @@ def ensure_index(homes, locales, report):
 
 
 def _place_fields(props, feature, lang):
-    lon, lat = feature["geometry"]["coordinates"][:2]
     designation = props.get("designation") or {}
     ticket = props.get("ticket") or {}
-    coordinate_source = props.get("coordinate_source") or {}
     return {
         "kind": props["kind"],
         "category": props.get("category") or "",
@@ -154,14 +151,7 @@ def _place_fields(props, feature, lang):
         "designation_status": designation.get("status") or "",
         "sk_number": designation.get("sk_number") or "",
         "sk_date": _date(designation.get("sk_date")),
-        "region": props["region"],
-        "district": props.get("district") or "",
-        "village": props.get("village") or "",
-        "address": props.get("address") or "",
-        "latitude": Decimal(f"{lat:.6f}"),
-        "longitude": Decimal(f"{lon:.6f}"),
-        "coordinate_source": (coordinate_source.get("title") or "")[:255],
-        "coordinate_source_url": coordinate_source.get("url") or "",
+        **where_fields(feature),
         "location_precision": props.get("location_precision") or LocationPrecision.SITE,
         "elevation_m": props.get("elevation_m"),
         "opening_hours": _text(props.get("opening_hours"), lang),

@@ -28,7 +28,7 @@ from heritage.models import (
     Sector,
 )
 
-from .loader import ContentError, load_story
+from .loader import ContentError, load_story, where_fields
 from .placeholders import placeholder_image
 
 PRODUCTS_DIR = Path(__file__).resolve().parent / "products"
@@ -102,18 +102,10 @@ def ensure_hub(homes, locales, report):
 
 def _centre_fields(feature, lang):
     props = feature["properties"]
-    lon, lat = feature["geometry"]["coordinates"][:2]
     coordinate_source = props.get("coordinate_source") or {}
     return {
         "what_they_make": _text(props.get("what_they_make"), lang),
-        "region": props["region"],
-        "district": props.get("district") or "",
-        "village": props.get("village") or "",
-        "address": props.get("address") or "",
-        "latitude": Decimal(f"{lat:.6f}"),
-        "longitude": Decimal(f"{lon:.6f}"),
-        "coordinate_source": (coordinate_source.get("title") or "")[:255],
-        "coordinate_source_url": coordinate_source.get("url") or "",
+        **where_fields(feature),
         "coordinate_note": _text(coordinate_source.get("note"), lang),
     }
 

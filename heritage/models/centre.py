@@ -24,6 +24,7 @@ from heritage.panels import MapPickerPanel
 
 from .choices import Region
 from .location import region_warning, validate_in_indonesia
+from .orderables import SourceRow
 
 
 def latitude_field(**kwargs):
@@ -181,8 +182,5 @@ class CentreFigure(Orderable):
     ]
 
 
-class CentreSource(Orderable):
+class CentreSource(SourceRow):
     page = ParentalKey(CentrePage, related_name="sources", on_delete=models.CASCADE)
-    title = models.CharField(max_length=300)
-    url = models.URLField(max_length=500, blank=True)
-    panels = [FieldPanel("title"), FieldPanel("url")]

@@ -25,6 +25,7 @@ from heritage.qr.panels import QRCodePanel
 
 from .choices import KIND_COLOURS, Category, Era, Kind, LocationPrecision, Region
 from .location import region_warning, validate_in_indonesia
+from .orderables import SourceRow
 
 
 class PlacePage(Page):
@@ -233,13 +234,8 @@ class PlaceLink(Orderable):
     panels = [FieldPanel("title"), FieldPanel("url")]
 
 
-class PlaceSource(Orderable):
-    """A public source of the facts on the page, listed on the page for the reader to check."""
-
+class PlaceSource(SourceRow):
     page = ParentalKey(PlacePage, related_name="sources", on_delete=models.CASCADE)
-    title = models.CharField(max_length=300)
-    url = models.URLField(max_length=500, blank=True)
-    panels = [FieldPanel("title"), FieldPanel("url")]
 
 
 class RelatedPlace(Orderable):

@@ -14,14 +14,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
 from wagtail.snippets.models import register_snippet
 
 from heritage.panels import MapPickerPanel
 
 from .centre import clean_point, latitude_field, longitude_field
 from .choices import Region
-from .product_choices import BusinessScale, Certification, Sector
+from .orderables import CertificationRow, SourceRow
+from .product_choices import BusinessScale, Sector
 
 
 class Producer(ClusterableModel):
@@ -115,22 +115,11 @@ class Producer(ClusterableModel):
 register_snippet(Producer)
 
 
-class ProducerCertification(Orderable):
-    """A certificate the business holds (halal, P-IRT, BPOM, SNI), with its number where it is public."""
+class ProducerCertification(CertificationRow):
+    """A certificate the business holds."""
 
     producer = ParentalKey(Producer, related_name="certifications", on_delete=models.CASCADE)
-    kind = models.CharField(max_length=16, choices=Certification.choices)
-    number = models.CharField(max_length=120, blank=True)
-    valid_until = models.DateField(null=True, blank=True)
-    source_url = models.URLField(max_length=500, blank=True)
-    panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("number"), FieldPanel("valid_until")]),
-        FieldPanel("source_url"),
-    ]
 
 
-class ProducerSource(Orderable):
+class ProducerSource(SourceRow):
     producer = ParentalKey(Producer, related_name="sources", on_delete=models.CASCADE)
-    title = models.CharField(max_length=300)
-    url = models.URLField(max_length=500, blank=True)
-    panels = [FieldPanel("title"), FieldPanel("url")]

@@ -29,6 +29,7 @@ from heritage.blocks import StoryBlock
 
 from .centre import CentrePage
 from .choices import Region
+from .orderables import CertificationRow, SourceRow
 from .product_choices import SECTOR_COLOURS, Certification, ExportReadiness, Sector
 
 
@@ -295,25 +296,14 @@ class ProductImage(Orderable):
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
 
-class ProductCertification(Orderable):
+class ProductCertification(CertificationRow):
     """A certificate held for this product (a P-IRT or BPOM registration is per product)."""
 
     page = ParentalKey(ProductPage, related_name="certifications", on_delete=models.CASCADE)
-    kind = models.CharField(max_length=16, choices=Certification.choices)
-    number = models.CharField(max_length=120, blank=True)
-    valid_until = models.DateField(null=True, blank=True)
-    source_url = models.URLField(max_length=500, blank=True)
-    panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("number"), FieldPanel("valid_until")]),
-        FieldPanel("source_url"),
-    ]
 
 
-class ProductSource(Orderable):
+class ProductSource(SourceRow):
     page = ParentalKey(ProductPage, related_name="sources", on_delete=models.CASCADE)
-    title = models.CharField(max_length=300)
-    url = models.URLField(max_length=500, blank=True)
-    panels = [FieldPanel("title"), FieldPanel("url")]
 
 
 class ProductRelatedPlace(Orderable):
