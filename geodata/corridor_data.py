@@ -91,6 +91,7 @@ S_RANUPANI = "https://www.backpackermanyar.com/2019/09/ranu-kumbolo-di-gunung-se
 S_SEMERU = "https://www.mountlover.com/2020/01/climbing-semeru-mount-malang-east-java.html"
 S_SUMMIT = "https://www.roamindonesia.com/java/java-attractions/mount-semeru/"
 S_PROBOLINGGO = "http://maslahiyah-prolink.blogspot.com/2010/05/tour-bromo-malang-dan-batu.html"
+S_ARGOSARI = "http://piethendro.blogspot.com/2018/01/negeri-diatas-awan-b29.html"
 
 # fmt: off
 ANCHORS: dict[str, Anchor] = {
@@ -204,6 +205,8 @@ ANCHORS: dict[str, Anchor] = {
     "candi_jawi": A(-7.6625, 112.669722, "place", "Candi Jawi", slugs="candi-jawi"),
     "situs_watu_gong": A(-7.9388986, 112.5975542, "place", "Situs Watu Gong, Tlogomas", slugs="situs-watu-gong"),
     "beji_sari": A(-7.9350584, 112.6127357, "place", "Petirtaan Beji Sari, Mojolangu", slugs="petirtaan-beji-sari"),
+    # Added with the gateway villages of 2026-11: Argosari (B29) above Senduro.
+    "argosari": A(-7.993974, 113.020591, "village", PYN + ": Argosari, Kec. Senduro", slugs="desa-argosari"),
 }
 
 ROADS: list[Road] = [
@@ -266,6 +269,7 @@ ROADS: list[Road] = [
     Road("Jalan Raya Pandaan - Prigen", "secondary", ROAD, 30, "asphalt", ["pandaan", "candi_jawi"], S_JAWI),
     Road("Jalan Raya Tlogomas - Jalan Kanjuruhan", "tertiary", ROAD, 25, "asphalt", ["suhat", "situs_watu_gong"], S_WATU_GONG),
     Road("Jalan Simpang Candi Panggung (Mojolangu)", "residential", ROAD, 20, "asphalt", ["mpu_purwa", "beji_sari"], S_BEJI_SARI),
+    Road("Jalan Senduro - Argosari", "tertiary", ROAD, 20, "asphalt", ["senduro", "argosari"], S_ARGOSARI, km=18.0, km_source="'about 18 km' on from Senduro, uphill: " + S_ARGOSARI),
     Road("Jalan Raya Tongas - Sukapura - Cemoro Lawang", "secondary", ROAD, 30, "asphalt", ["tongas", "sukapura", "wonokerto", "ngadisari", "cemoro_lawang"], S_PROBOLINGGO),
 ]
 

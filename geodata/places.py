@@ -40,6 +40,11 @@ class Place:
     properties: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
+    def location_precision(self) -> str:
+        """``site``, ``approximate`` or ``area`` (a village's reference point); see docs/places-data.md."""
+        return self.properties.get("location_precision") or "site"
+
+    @property
     def names(self) -> list[str]:
         return [n for n in (self.name, self.name_en) if n]
 

@@ -26,20 +26,27 @@ from geodata.topology import substring
 
 DEFAULT_MAX_SNAP_M = 1000.0
 OPTIMIZE = ("time", "distance")
+# How much further from a road a stop may lie, keyed by the places file's ``location_precision``. A village's
+# reference point ("area") marks the middle of village land that stretches some kilometres from the road
+# serving it, so the village is reached where that road ends. A point that is only "approximate" (rounded
+# to arc-minutes) gets no more: widening it would let a car "reach" a temple in the sand sea.
+REACH_M = {"site": 0.0, "approximate": 0.0, "area": 3000.0}
 
 
 @dataclass(frozen=True)
 class Stop:
-    """A named point to route through (WGS84)."""
+    """A named point to route through (WGS84). ``reach_m`` widens how far from a road it may be snapped."""
 
     name: str
     lat: float
     lon: float
+    reach_m: float = 0.0
 
     @classmethod
     def of(cls, obj) -> Stop:
         """Accept a Stop, a ``(lat, lon)`` or ``(lat, lon, name)`` tuple, a mapping, or any object with
-        ``name`` and ``lat``/``lon`` (or ``latitude``/``longitude``) attributes, such as a Place."""
+        ``name`` (or ``title``) and ``lat``/``lon`` (or ``latitude``/``longitude``) attributes, such as a
+        Place or a place page; its ``location_precision``, if any, sets ``reach_m``."""
         if isinstance(obj, Stop):
             return obj
         if isinstance(obj, tuple | list):
@@ -54,7 +61,9 @@ class Stop:
         if lat is None or lon is None:
             raise TypeError(f"cannot use {obj!r} as a stop: it needs lat and lon")
         lat, lon = float(lat), float(lon)
-        return cls(str(get("name", None) or f"{lat:.5f},{lon:.5f}"), lat, lon)
+        reach = REACH_M.get(get("location_precision", None) or "site", 0.0)
+        name = get("name", None) or get("title", None) or f"{lat:.5f},{lon:.5f}"
+        return cls(str(name), lat, lon, reach)
 
 
 @dataclass(frozen=True)
@@ -273,7 +282,8 @@ def _make_leg(network: RoadNetwork, graph: ModeGraph, a: Snapped, b: Snapped, se
         seconds += graph.edge_seconds(edge, length)
         if length > 0.5:  # a zero-length piece at a node is not a road travelled
             names.append(edge.name)
-        cum = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(edge.coords, axis=0).T))])
+        drawn = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(edge.coords, axis=0).T))])
+        cum = drawn * edge.length_factor  # offsets are counted metres, as the edge's length_m
         piece = substring(edge.coords, cum, min(start, end), max(start, end))
         parts.append(piece[::-1] if start > end else piece)
     coords = np.vstack(parts) if parts else np.array([a.point, b.point])

@@ -24,7 +24,7 @@ class Snapped:
 
     stop: object
     edge: Edge
-    offset: float  # metres along the edge from node u
+    offset: float  # metres along the edge from node u, as counted (drawn metres x the edge's length_factor)
     point: tuple[float, float]  # UTM
     distance_m: float
 
@@ -32,6 +32,7 @@ class Snapped:
 def snap(network: RoadNetwork, graph: ModeGraph, stop, max_snap_m: float) -> Snapped:
     x, y = network.to_metric(stop.lon, stop.lat)
     point = Point(x, y)
+    max_snap_m += getattr(stop, "reach_m", 0.0)
     if len(graph.edge_ids):
         found, dists = graph.tree.query_nearest(point, max_distance=max_snap_m, return_distance=True)
     else:
@@ -49,9 +50,9 @@ def snap(network: RoadNetwork, graph: ModeGraph, stop, max_snap_m: float) -> Sna
             mode=graph.mode.name,
         )
     edge = network.edges[int(graph.edge_ids[int(found[0])])]
-    offset = float(edge.line.project(point))
-    on_line = edge.line.interpolate(offset)
-    return Snapped(stop, edge, offset, (on_line.x, on_line.y), float(dists[0]))
+    drawn = float(edge.line.project(point))
+    on_line = edge.line.interpolate(drawn)
+    return Snapped(stop, edge, drawn * edge.length_factor, (on_line.x, on_line.y), float(dists[0]))
 
 
 def weight(graph: ModeGraph, edge: Edge, metres: float, optimize: str) -> float:

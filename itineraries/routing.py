@@ -35,7 +35,7 @@ def compute_route_data(itinerary, stops) -> dict:
         if place is None or place.latitude is None or place.longitude is None:
             name = place.title if place is not None else _("stop %(n)s") % {"n": number}
             raise ItineraryRouteError(_("%(name)s has no location.") % {"name": name})
-        points.append(Stop(place.title, float(place.latitude), float(place.longitude)))
+        points.append(Stop.of(place))
     for earlier, later in zip(stops, stops[1:], strict=False):
         if later.day < earlier.day:
             raise ItineraryRouteError(
@@ -82,9 +82,7 @@ def route_from_data(route_data: dict, stops):
     def snap(data):
         return Snap(data["distance_m"], data["lat"], data["lon"], data.get("road"))
 
-    points = [
-        Stop(stop.place.title, float(stop.place.latitude), float(stop.place.longitude)) for stop in stops
-    ]
+    points = [Stop.of(stop.place) for stop in stops]
     modes = {leg["mode"] for leg in route_data.get("legs", [])}
     result = Route(mode=modes.pop() if len(modes) == 1 else "mixed", optimize="time", stops=points)
     for leg in route_data.get("legs", []):

@@ -119,8 +119,29 @@ def test_a_trail_drawn_as_a_straight_line_counts_its_published_length(network):
     trail = [e for e in network.edges if e.name == "Jalur Pendakian Semeru (Ranu Pani - Ranu Kumbolo)"]
     drawn_m = sum(e.line.length for e in trail)  # UTM metres of the drawn line
     assert trail and drawn_m < 7_000 and all(e.length_factor > 1.4 for e in trail)
-    # Roads keep their drawn length.
-    assert all(e.length_factor == 1.0 for e in network.edges if e.road_class != "hiking_trail")
+    # Roads keep their drawn length, but for the one mountain road drawn as a single straight line between
+    # two villages, which counts its published length like the trails.
+    stretched = {e.name for e in network.edges if e.road_class != "hiking_trail" and e.length_factor != 1.0}
+    assert stretched == {"Jalan Senduro - Argosari"}
+
+
+def test_a_village_area_is_reached_where_its_road_ends_not_refused(network):
+    """A gateway village's point is the middle of its land (location_precision "area"): Wonokitri's lies
+    near Penanjakan, 3 km past the gate where cars must stop. A car still reaches the village, at the end of
+    the Tosari road, and the leg says how far the point is from there; a site-level point gets no such
+    allowance."""
+    wonokitri = find_place("desa-wonokitri", PLACES)
+    assert wonokitri.location_precision == "area"
+    trip = route(network, [HUB, wonokitri], "car")
+    assert trip.road_names[-1] == "Jalan Raya Tosari"
+    assert 2_000 < trip.legs[-1].end_snap.distance_m < 4_000
+    same_point_as_a_site = (wonokitri.lat, wonokitri.lon, "a spot at the same point")
+    with pytest.raises(UnreachableStop):
+        route(network, [HUB, same_point_as_a_site], "car")
+    # Argosari, above Senduro, has its own road, counted at the published 18 km.
+    up = route(network, [anchor("senduro"), find_place("desa-argosari", PLACES)], "car")
+    assert up.road_names == ["Jalan Senduro - Argosari"]
+    assert up.distance_m == pytest.approx(18_000, rel=0.01)
 
 
 def test_penanjakan_is_reached_by_jeep_from_the_pasuruan_side_and_from_the_sea_of_sand(network):

@@ -158,3 +158,15 @@ def test_an_unknown_mode_or_a_single_stop_is_an_error(two_way_town):
 def test_durations_print_as_hours_and_minutes():
     assert format_duration(3600 + 42 * 60 + 20) == "1:42"
     assert format_duration(59) == "0:01"
+
+
+def test_a_stop_part_way_along_a_stretched_trail_counts_its_share_of_the_published_length():
+    """A trail drawn 5 km long but walked as 10 km (length_factor 2): halfway along it is 5 km walked, and
+    the leg's line still ends at the stop."""
+    network = RoadNetwork.from_geodataframe(
+        frame([road("Jalur Pendakian", [(0, 0), (5000, 0)], "hiking_trail", ("hike",), length_factor=2.0)])
+    )
+    trip = route(network, [at(0, 0, "Pos"), at(2500, 30, "Tengah jalur")], "hike")
+    assert trip.distance_m == pytest.approx(5000, abs=1)
+    end_lon, end_lat = trip.geometry.coords[-1]
+    assert (end_lat, end_lon) == pytest.approx(at(2500, 0), abs=1e-6)
