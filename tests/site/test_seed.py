@@ -66,6 +66,28 @@ def test_an_unknown_location_precision_in_the_places_file_is_refused_by_name(tmp
         load_places(path)
 
 
+def test_places_seeded_before_location_precision_get_it_on_the_page_and_in_its_revisions(place):
+    """An older database: Ngadas was seeded as 'site' and its revisions do not know the field. The backfill
+    migration marks the live page and the revision an editor starts from."""
+    import importlib
+
+    from django.apps import apps
+
+    backfill = importlib.import_module("heritage.migrations.0006_backfill_location_precision").backfill
+    place.slug, place.location_precision = "desa-ngadas", "site"
+    place.save_revision().publish()
+    draft = place.save_revision()  # an unpublished draft: the admin edits from this revision
+    draft.content.pop("location_precision", None)
+    draft.save(update_fields=["content"])
+
+    backfill(apps, None)
+
+    place.refresh_from_db()
+    assert place.location_precision == "area"
+    assert place.has_unpublished_changes
+    assert place.get_latest_revision_as_object().location_precision == "area"
+
+
 def test_a_broken_story_file_is_reported_by_name(tmp_path):
     from heritage.content.loader import ContentError, parse_story
 
