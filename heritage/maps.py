@@ -1,7 +1,7 @@
 """Maps on public pages, drawn by `geodata.maps` (folium) with our own static Leaflet.
 
-folium produces a whole HTML document; we take its three parts (header links, the map div, the script) and
-put them in our page, so the map is part of the page and needs no iframe. The result is cached per set of
+folium produces a whole HTML document; we take the map's asset tags, its element and its script
+(`geodata.maps.map_parts`) and put them in our page, so the map is part of the page and needs no iframe. The result is cached per set of
 places and their publication times, so a visitor's request renders a map once per change, not once per view.
 """
 
@@ -9,9 +9,12 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from geodata.maps import MapAssets, places_map
+from geodata.maps import MapAssets, map_parts, places_map
+
+from .inline_scripts import inline_script
 
 
 def place_rows(places) -> list[dict]:
@@ -31,35 +34,40 @@ def place_rows(places) -> list[dict]:
     return rows
 
 
-def embed(folium_map, height: str) -> str:
-    """The map's header links, its div and its script, for inclusion in one of our pages."""
-    figure = folium_map.get_root()
-    figure.render()
-    return (
-        figure.header.render()
-        + f'<div class="map" style="height:{height}">'
-        + figure.html.render()
-        + "</div><script>"
-        + figure.script.render()
-        + "</script>"
+def embed(folium_map, height: str) -> dict:
+    """The map's asset tags, element and script, as plain strings that can be cached."""
+    parts = map_parts(folium_map)
+    return {"assets": parts.assets, "element": parts.element, "script": parts.script, "height": height}
+
+
+def render_embed(parts: dict | None, request=None) -> str:
+    """A cached map in one of our pages; its script is allowed by hash under the page's CSP."""
+    if not parts:
+        return ""
+    return mark_safe(  # noqa: S308 - asset tags and an element written by geodata, no unescaped page text
+        parts["assets"]
+        + format_html('<div class="map" style="height:{}">', parts["height"])
+        + parts["element"]
+        + "</div>"
+        + inline_script(request, parts["script"])
     )
 
 
-def map_html(places, *, height="60vh", zoom=None) -> str:
+def map_html(places, *, height="60vh", zoom=None, request=None) -> str:
     places = list(places)
     if not places:
         return ""
     pages = [place[0] if isinstance(place, tuple) else place for place in places]
     stamp = "|".join(f"{p.pk}:{p.last_published_at and p.last_published_at.timestamp()}" for p in pages)
-    key = "map:" + hashlib.sha256(f"{stamp}|{height}|{zoom}|{settings.MAP_TILE_URL}".encode()).hexdigest()
-    html = cache.get(key)
-    if html is None:
+    key = "map:v2:" + hashlib.sha256(f"{stamp}|{height}|{zoom}|{settings.MAP_TILE_URL}".encode()).hexdigest()
+    parts = cache.get(key)
+    if parts is None:
         folium_map = places_map(
             place_rows(places),
             MapAssets.from_base_url(settings.STATIC_URL),
             tile_url=settings.MAP_TILE_URL or None,
             attribution=settings.MAP_TILE_ATTRIBUTION,
         )
-        html = embed(folium_map, height)
-        cache.set(key, html, 60 * 60)
-    return mark_safe(html)  # noqa: S308 - produced by folium from our own data, escaped there
+        parts = embed(folium_map, height)
+        cache.set(key, parts, 60 * 60)
+    return render_embed(parts, request)

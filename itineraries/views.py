@@ -18,7 +18,7 @@ from wagtail.models import Locale
 from geodata.gpx import gpx_string
 from geodata.maps import MapAssets, route_map
 from heritage.exports import absolute_url
-from heritage.maps import embed
+from heritage.maps import embed, render_embed
 
 from .routing import route_from_data
 
@@ -59,7 +59,7 @@ def localized_stops(itinerary):
     return stops
 
 
-def itinerary_map_html(itinerary, stops) -> str:
+def itinerary_map_html(itinerary, stops, request=None) -> str:
     """The route map, cached per published revision and stop names: building a folium map costs more than
     the rest of the page, and nothing in it changes until the itinerary or a stop's title does."""
     if not itinerary.legs:
@@ -74,9 +74,9 @@ def itinerary_map_html(itinerary, stops) -> str:
             sort_keys=True,
         ).encode()
     ).hexdigest()[:24]
-    key = f"itinerary-map:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
-    html = cache.get(key)
-    if html is None:
+    key = f"itinerary-map:v2:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
+    parts = cache.get(key)
+    if parts is None:
         folium_map = route_map(
             route_from_data(itinerary.route_data, stops),
             markers,
@@ -84,9 +84,9 @@ def itinerary_map_html(itinerary, stops) -> str:
             tile_url=settings.MAP_TILE_URL or None,
             attribution=settings.MAP_TILE_ATTRIBUTION,
         )
-        html = embed(folium_map, "60vh")
-        cache.set(key, html, 60 * 60 * 24)
-    return html
+        parts = embed(folium_map, "60vh")
+        cache.set(key, parts, 60 * 60 * 24)
+    return render_embed(parts, request)
 
 
 def trip_jsonld(itinerary, stops, request) -> str:
@@ -133,7 +133,7 @@ def itinerary_view(itinerary, request):
         plan_form=form,
         stops=stops,
         schedule=schedule,
-        map_html=itinerary_map_html(itinerary, stops),
+        map_html=itinerary_map_html(itinerary, stops, request),
         jsonld=trip_jsonld(itinerary, stops, request),
         print_view=request.GET.get("print") == "1",
     )

@@ -7,15 +7,15 @@ a plain background, which is what the tests and the offline command-line maps us
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
 
 from geodata.maps.assets import MapAssets
-from geodata.maps.layers import Legend, LineLayer, OfflineMap, PointCluster
+from geodata.maps.layers import Legend, LineLayer, OfflineMap, PointCluster, StopMarkers
 from geodata.network import RoadNetwork
 from geodata.routing import Route, Stop
 
@@ -175,17 +175,7 @@ def route_map(
     m = _base(assets, tile_url, attribution)
     styles = [{"color": c, "weight": 5, "opacity": 0.85} for c in LEG_COLOURS]
     m.add_child(LineLayer(_route_lines(route), styles, name="legs"), name="legs")
-    for number, stop in enumerate(stop_list, start=1):
-        folium.Marker(
-            [stop.lat, stop.lon],
-            icon=folium.DivIcon(
-                html=f'<div class="gd-stop">{number}</div>',
-                icon_size=(24, 24),
-                icon_anchor=(12, 12),
-                class_name="gd-stop-icon",
-            ),
-            tooltip=html.escape(f"{number}. {stop.name}"),
-        ).add_to(m)
+    m.add_child(StopMarkers([(stop.lat, stop.lon, stop.name) for stop in stop_list]), name="stops")
     points = [(y, x) for leg in route.legs for x, y in leg.geometry.coords] + [
         (s.lat, s.lon) for s in stop_list
     ]
@@ -238,3 +228,23 @@ def corridor_map(
 def map_html(m: folium.Map) -> str:
     """The map as one complete HTML document."""
     return m.get_root().render()
+
+
+@dataclass(frozen=True)
+class MapParts:
+    """A map to place inside a page of one's own: the asset tags, the map's element and its script.
+
+    folium's document head (a viewport meta that forbids zooming, page-wide ``html, body`` styles, an
+    inline script of Leaflet globals) belongs to a standalone file, not to a page that has its own head;
+    the map element's size comes from ``map.css``. The script is plain JavaScript, to be put in a
+    ``<script>`` element by the page, which can give it a Content-Security-Policy nonce."""
+
+    assets: str
+    element: str
+    script: str
+
+
+def map_parts(m: OfflineMap) -> MapParts:
+    figure = m.get_root()
+    figure.render()
+    return MapParts(assets=m.assets_html, element=figure.html.render().strip(), script=figure.script.render())

@@ -13,6 +13,7 @@ cannot inject HTML, and a link is only made for ``http(s)://`` or site-relative 
 from __future__ import annotations
 
 import json
+import re
 
 import folium
 from branca.element import Element, MacroElement
@@ -20,16 +21,51 @@ from jinja2 import Template
 
 from geodata.maps.assets import MapAssets
 
+# The characters that could end a <script> element, open an HTML comment inside it or end a JavaScript line,
+# written as JSON escapes: the value stays the same string, the HTML parser never sees markup in it.
+_SCRIPT_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+# A JSON "{" can only be followed by "{", "%" or "#" inside a string: there it is written "\u007b", so no text
+# can open a Jinja tag, should it ever reach a template (see VerbatimMacroElement).
+_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
+
 
 def js_json(data) -> str:
-    """JSON safe to put inside a <script> element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("</", "<\\/")
-        .replace("<!--", "<\\!--")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+    """JSON safe to put inside a <script> element as a JavaScript expression.
+
+    Text a person wrote (a place title, a road name) only ever reaches a map as a JSON string built here and
+    is put on the page with ``textContent``: never inside a template literal, never as HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+    return _TEMPLATE_OPENER.sub(r"\\u007b", text)
+
+
+class _Verbatim(Element):
+    """Finished text in a figure: rendered as it is, never as a template."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
+class VerbatimMacroElement(MacroElement):
+    """A MacroElement whose rendered script is kept as text.
+
+    branca's ``MacroElement.render`` wraps each rendered macro in ``Element(text)``, which compiles the text as
+    a new Jinja template and renders it again: a place title holding ``{{ ... }}`` would then be evaluated on
+    the server, with the full power of Jinja (it ran shell commands in a test). Our layers carry the titles,
+    so they add their script as verbatim text instead; folium's own elements are given no page text."""
+
+    def render(self, **kwargs):
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(_Verbatim(script(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
 
 
 class OfflineMap(folium.Map):
@@ -41,10 +77,11 @@ class OfflineMap(folium.Map):
         # Leaflet.markercluster needs the map's maxZoom, which a tile layer normally provides.
         kwargs.setdefault("maxZoom", 19)
         super().__init__(**kwargs)
-        self.get_root().header.add_child(Element(assets.head_html(jquery=jquery)), name="geodata_assets")
+        self.assets_html = assets.head_html(jquery=jquery)
+        self.get_root().header.add_child(Element(self.assets_html), name="geodata_assets")
 
 
-class PointCluster(MacroElement):
+class PointCluster(VerbatimMacroElement):
     """Clustered points. ``rows`` are ``[lat, lon, name, kind index, url suffix or None]``."""
 
     _template = Template("""
@@ -103,7 +140,7 @@ class PointCluster(MacroElement):
         self.payload = js_json({"p": rows, "k": kinds, "c": colours, "u": url_prefix})
 
 
-class LineLayer(MacroElement):
+class LineLayer(VerbatimMacroElement):
     """Polylines with per-class styles. ``lines`` are ``[[[lat, lon], ...], style index, label]``."""
 
     _template = Template("""
@@ -113,7 +150,10 @@ class LineLayer(MacroElement):
             var group = L.featureGroup();
             data.l.forEach(function (l) {
                 var line = L.polyline(l[0], data.s[l[1]]);
-                if (l[2]) { line.bindTooltip(String(l[2]), {sticky: true}); }
+                if (l[2]) {
+                    // A tooltip given a string is set as HTML by Leaflet: give it a text node instead.
+                    line.bindTooltip(document.createTextNode(String(l[2])), {sticky: true});
+                }
                 group.addLayer(line);
             });
             return group.addTo({{ this._parent.get_name() }});
@@ -127,7 +167,7 @@ class LineLayer(MacroElement):
         self.payload = js_json({"l": lines, "s": styles})
 
 
-class Legend(MacroElement):
+class Legend(VerbatimMacroElement):
     """A small legend control; entries are (colour, label) and are set with textContent."""
 
     _template = Template("""
@@ -153,3 +193,32 @@ class Legend(MacroElement):
         super().__init__()
         self._name = "legend"
         self.payload = js_json([list(e) for e in entries])
+
+
+class StopMarkers(VerbatimMacroElement):
+    """Numbered stops of a route. ``stops`` are ``[lat, lon, label]``; the number is drawn by us, the label
+    (a place's title) is set as the tooltip's text, so no title can run as script or HTML."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var stops = {{ this.payload }};
+            var group = L.featureGroup();
+            stops.forEach(function (s, i) {
+                var icon = L.divIcon({className: "gd-stop-icon", iconSize: [24, 24], iconAnchor: [12, 12],
+                                      html: '<div class="gd-stop">' + (i + 1) + "</div>"});
+                var label = (i + 1) + ". " + s[2];
+                group.addLayer(L.marker([s[0], s[1]], {icon: icon, title: label, alt: label})
+                    .bindTooltip(document.createTextNode(label)));
+            });
+            return group.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, stops: list, *, name: str = "stops"):
+        super().__init__()
+        self._name = name
+        self.payload = js_json(
+            [[round(float(lat), 6), round(float(lon), 6), str(label)] for lat, lon, label in stops]
+        )

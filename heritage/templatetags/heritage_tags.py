@@ -89,6 +89,6 @@ def page_jsonld(context, page):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
-@register.simple_tag
-def places_map(places, height="60vh", zoom=None):
-    return map_html(places, height=height, zoom=zoom)
+@register.simple_tag(takes_context=True)
+def places_map(context, places, height="60vh", zoom=None):
+    return map_html(places, height=height, zoom=zoom, request=context.get("request"))

@@ -107,7 +107,42 @@ def test_place_names_cannot_inject_html_into_the_page():
     ]
     page = map_html(places_map(evil, MapAssets.from_base_url()))
     assert "</script><script>alert(1)" not in page
-    assert "<\\/script>" in page  # kept as data, escaped inside the script
+    assert "\\u003c/script\\u003e" in page  # kept as data, escaped inside the script
+
+
+# A title that opens a Jinja tag: branca re-renders every script it is given as a template, so before the fix
+# this ran `id` on the server and put its output in the page.
+# Evaluated, it would print INJECTED and LOOP, words that the title itself does not contain.
+SERVER_TEMPLATE = "{{ cycler.__init__.__globals__.os.popen('echo IN\"\"JECTED').read() }}{% for x in [1] %}L{{ 'OO' }}P{% endfor %}"
+
+
+def _stop_labels(page: str) -> list:
+    return json.loads(re.search(r"var stops = (\[.*?\]);", page).group(1))
+
+
+def test_a_place_title_is_never_evaluated_as_a_template_on_the_server(two_way_town):
+    rows = [{**PLACES[0], "name": SERVER_TEMPLATE}]
+    for page in (
+        map_html(places_map(rows, MapAssets.from_base_url())),
+        map_html(corridor_map(two_way_town, rows, MapAssets.from_base_url())),
+    ):
+        assert "INJECTED" not in page and "LOOP" not in page
+        data = json.loads(re.search(r"var data = (\{\"p\".*?\});", page).group(1))
+        assert data["p"][0][2] == SERVER_TEMPLATE  # the browser gets the title as it was written
+    stops = [at(0, 0, SERVER_TEMPLATE), at(2000, 0, "Balai Desa")]
+    page = map_html(route_map(route(two_way_town, stops, "walk"), stops, MapAssets.from_base_url()))
+    assert "INJECTED" not in page and "LOOP" not in page
+    assert _stop_labels(page)[0][2] == SERVER_TEMPLATE
+
+
+def test_a_stop_title_reaches_the_route_map_only_as_json_text(two_way_town):
+    hostile = "Candi `${alert(1)}` </script><img src=x onerror=alert(2)>"
+    stops = [at(0, 0, hostile), at(2000, 0, "Balai Desa")]
+    page = map_html(route_map(route(two_way_town, stops, "walk"), stops, MapAssets.from_base_url()))
+    assert "`${alert(1)}`" not in page.replace('"Candi `${alert(1)}`', "")  # only inside a JSON string
+    assert "<img" not in page and "</script><img" not in page
+    assert _stop_labels(page)[0][2] == hostile
+    assert "bindTooltip(`" not in page  # no template literal carries a title
 
 
 def test_a_route_map_draws_every_leg_and_numbers_the_stops(two_way_town):
@@ -115,10 +150,9 @@ def test_a_route_map_draws_every_leg_and_numbers_the_stops(two_way_town):
     trip = route(two_way_town, stops, "walk")
     page = map_html(route_map(trip, stops, MapAssets.from_base_url()))
     assert external_urls(page) == set()
-    assert page.count("L.divIcon(") == 3 and page.count('class=\\"gd-stop\\"') == 3
+    assert [label for _, _, label in _stop_labels(page)] == ["Alun-alun", "Tengah", "Balai Desa"]
     data = json.loads(re.search(r"var data = (\{\"l\".*?\});", page).group(1))
     assert len(data["l"]) == 2  # one line per leg
-    assert "1. Alun-alun" in page and "3. Balai Desa" in page
 
 
 def test_a_corridor_map_draws_the_roads_by_class_and_the_places(two_way_town):

@@ -7,6 +7,7 @@ in `.env.example`. `dev`, `test` and `production` only choose values; they never
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
 from geodata.maps.assets import VENDOR_DIRS
 
@@ -94,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.content_security.SiteCSPMiddleware",
+    "config.content_security.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -171,6 +174,36 @@ if FRONTEND_CACHE_PURGE_URL:
             "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
+
+# --- browser security policies (config/content_security.py) ------------------------------------------------
+# Wagtail's live preview shows our own pages in an iframe of the admin: SAMEORIGIN, and frame-ancestors to match.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+_SHARED_DIRECTIVES = {
+    "default-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "img-src": [SELF, "data:", "blob:"],  # plus the origin of MAP_TILE_URL, added per response
+    # Leaflet's markers carry style attributes; scripts are what the policy is strict about.
+    "style-src": [SELF, "'unsafe-inline'"],
+    "manifest-src": [SELF],
+    "worker-src": [SELF],
+}
+# Public pages and previews: scripts from our origin only, inline map scripts allowed by their hash.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {**_SHARED_DIRECTIVES, "script-src": [SELF]}}
+# Wagtail's and Django's admins write some inline scripts of their own (InlinePanel, date choosers).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_SHARED_DIRECTIVES, "script-src": [SELF, "'unsafe-inline'"], "frame-src": [SELF]}
+}
+PERMISSIONS_POLICY = (
+    "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()"
+)
+# The admin's avatars would otherwise load from gravatar.com: no outside requests, and none under the CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
