@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from geodata.maps import MapAssets, map_parts, places_map
 
@@ -28,6 +29,8 @@ def place_rows(places) -> list[dict]:
                 "lat": float(page.latitude),
                 "lon": float(page.longitude),
                 "kind": page.kind,
+                "kind_label": page.map_label,
+                "colour": page.colour,
                 "url": page.url,
             }
         )
@@ -59,7 +62,12 @@ def map_html(places, *, height="60vh", zoom=None, request=None) -> str:
         return ""
     pages = [place[0] if isinstance(place, tuple) else place for place in places]
     stamp = "|".join(f"{p.pk}:{p.last_published_at and p.last_published_at.timestamp()}" for p in pages)
-    key = "map:v2:" + hashlib.sha256(f"{stamp}|{height}|{zoom}|{settings.MAP_TILE_URL}".encode()).hexdigest()
+    # The popups and legend are in the page's language: one cached map per language.
+    lang = get_language()
+    key = (
+        "map:v2:"
+        + hashlib.sha256(f"{stamp}|{lang}|{height}|{zoom}|{settings.MAP_TILE_URL}".encode()).hexdigest()
+    )
     parts = cache.get(key)
     if parts is None:
         folium_map = places_map(

@@ -25,15 +25,8 @@ from heritage.blocks import StoryBlock
 from heritage.qr.panels import QRCodePanel
 
 from .forms import ItineraryForm
+from .modes import MODE_CHOICES
 from .panels import RouteSummaryPanel
-
-MODE_CHOICES = [
-    ("walk", _("Walk")),
-    ("car", _("Car")),
-    ("motorbike", _("Motorbike")),
-    ("jeep", _("4x4 jeep")),
-    ("hike", _("Hike")),
-]
 
 
 class Theme(models.TextChoices):

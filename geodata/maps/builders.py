@@ -19,29 +19,8 @@ from geodata.maps.layers import Legend, LineLayer, OfflineMap, PointCluster, Sto
 from geodata.network import RoadNetwork
 from geodata.routing import Route, Stop
 
-# Colours by the places file's ``kind`` (docs/places-data.md); unknown kinds share the last colour.
-KIND_COLOURS: dict[str, str] = {
-    "temple": "#8a1c1c",
-    "colonial_building": "#2f5d8a",
-    "religious_building": "#6b3fa0",
-    "kampung": "#d9822b",
-    "museum": "#1f7a6d",
-    "market": "#b5651d",
-    "monument": "#444444",
-    "station": "#3c6e47",
-    "square": "#7a7a2a",
-    "boulevard": "#5c7f3a",
-    "bridge": "#6d6d8a",
-    "school": "#3b5ba5",
-    "viewpoint": "#c0392b",
-    "gate": "#16a085",
-    "village": "#8e6c4a",
-    "lake": "#2e86c1",
-    "summit": "#5d4037",
-    "crater": "#e67e22",
-    "savanna": "#7cb342",
-    "sand_sea": "#c2a46a",
-}
+# A place without a colour of its own: the site passes each kind's colour and label from its vocabulary
+# (heritage.models.choices); a bare places file has only the kind's slug.
 OTHER_COLOUR = "#777777"
 
 # Line styles by road class.
@@ -84,6 +63,8 @@ def _place_rows(places) -> list[dict]:
                 "lat": stop.lat,
                 "lon": stop.lon,
                 "kind": _get(item, "kind"),
+                "kind_label": _get(item, "kind_label"),
+                "colour": _get(item, "colour"),
                 "url": _get(item, "url"),
             }
         )
@@ -111,28 +92,31 @@ def _base(assets: MapAssets, tile_url: str | None, attribution: str | None) -> f
 
 
 def _points_layer(rows: list[dict], *, cluster: bool = True) -> PointCluster:
-    kinds: list[str] = []
-    index: dict[str | None, int] = {}
+    """One marker style per kind. A row's ``kind_label`` and ``colour`` (the site's vocabulary, in the
+    visitor's language) win; without them the kind's slug is the label, in a neutral colour."""
+    styles: list[tuple[str, str]] = []
+    index: dict[tuple[str, str], int] = {}
     urls = [str(r["url"]) for r in rows if r.get("url")]
     prefix = os.path.commonprefix(urls) if len(urls) > 1 else ""
     data = []
     for r in rows:
-        kind = r.get("kind") or ""
-        if kind not in index:
-            index[kind] = len(kinds)
-            kinds.append(kind)
+        kind = str(r.get("kind") or "")
+        style = (str(r.get("kind_label") or kind.replace("_", " ")), str(r.get("colour") or OTHER_COLOUR))
+        if style not in index:
+            index[style] = len(styles)
+            styles.append(style)
         url = r.get("url")
         data.append(
             [
                 round(float(r["lat"]), 6),
                 round(float(r["lon"]), 6),
                 str(r.get("name") or ""),
-                index[kind],
+                index[style],
                 str(url)[len(prefix) :] if url else None,
             ]
         )
-    colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in kinds]
-    labels = [k.replace("_", " ") for k in kinds]
+    labels = [label for label, _ in styles]
+    colours = [colour for _, colour in styles]
     return PointCluster(data, labels, colours, prefix, cluster=cluster)
 
 

@@ -25,6 +25,7 @@ from heritage.panels import MapPickerPanel
 from .choices import Region
 from .location import region_warning, validate_in_indonesia
 from .orderables import SourceRow
+from .product_choices import CENTRE_COLOUR
 
 
 def latitude_field(**kwargs):
@@ -126,8 +127,13 @@ class CentrePage(Page):
     def region_warning(self) -> str | None:
         return region_warning(self.region, self.latitude, self.longitude)
 
-    # What the shared map builder reads: centres are drawn in one colour, labelled "sentra" in the legend.
+    # What the shared map builder reads: centres are drawn in one colour of their own.
     kind = "sentra"
+    colour = CENTRE_COLOUR
+
+    @property
+    def map_label(self) -> str:
+        return str(_("Production centre"))
 
     @property
     def lat(self) -> float:

@@ -185,6 +185,11 @@ class PlacePage(Page):
         return KIND_COLOURS.get(self.kind, "#334155")
 
     @property
+    def map_label(self) -> str:
+        """What a map's popup and legend call this place, in the active language."""
+        return str(self.get_kind_display())
+
+    @property
     def lat(self) -> float:
         return float(self.latitude)
 

@@ -37,6 +37,9 @@ class Certification(models.TextChoices):
     SNI = "sni", "SNI"
 
 
+# Production centres on maps and in legends.
+CENTRE_COLOUR = "#7c2d12"
+
 # Marker colours on maps, one per sector (the place maps colour by kind the same way).
 SECTOR_COLOURS = {
     Sector.FOOD: "#b45309",

@@ -262,6 +262,10 @@ class ProductPage(Page):
     def colour(self) -> str:
         return SECTOR_COLOURS.get(self.sector, "#334155")
 
+    @property
+    def map_label(self) -> str:
+        return str(self.get_sector_display())
+
     def certification_kinds(self) -> list[str]:
         """The product's own certifications and its producer's, once each, in the vocabulary's order."""
         kinds = {c.kind for c in self.certifications.all()}

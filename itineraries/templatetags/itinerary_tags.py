@@ -1,9 +1,9 @@
 from django import template
 from django.utils.translation import gettext as _
 
-register = template.Library()
+from itineraries import modes
 
-MODE_LABELS = {"walk": "walk", "car": "car", "motorbike": "motorbike", "jeep": "4x4 jeep", "hike": "hike"}
+register = template.Library()
 
 
 @register.filter
@@ -20,7 +20,7 @@ def duration(seconds):
 
 @register.filter
 def mode_label(mode):
-    return _(MODE_LABELS.get(mode, mode))
+    return modes.mode_label(mode)
 
 
 @register.simple_tag

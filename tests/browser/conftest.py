@@ -86,3 +86,28 @@ def seeded_live_server(live_server, transactional_db, django_db_serialized_rollb
 
     seed(FIXTURES / "places_sample.geojson", FIXTURES / "stories")
     return live_server
+
+
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (e) {
+    window.__reportCspViolation(location.pathname + ": " + e.violatedDirective + " " + e.blockedURI);
+});
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(browser, monkeypatch):
+    """Every browser test fails on a Content-Security-Policy violation in any page it opened: the maps,
+    search suggestions, the language switcher and the admin must all work under the policy."""
+    violations: list[str] = []
+    new_context = browser.new_context
+
+    def watched_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.expose_binding("__reportCspViolation", lambda source, text: violations.append(text))
+        context.add_init_script(REPORT_VIOLATIONS)
+        return context
+
+    monkeypatch.setattr(browser, "new_context", watched_context)
+    yield violations
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
