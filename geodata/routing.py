@@ -21,7 +21,7 @@ from shapely.geometry import LineString
 from geodata.errors import RoutingError, UnreachableStop
 from geodata.modes import Mode, get_mode
 from geodata.network import ModeGraph, RoadNetwork
-from geodata.search import Segment, Snapped, search, segments_cost, snap
+from geodata.path_search import Segment, Snapped, search, segments_cost, snap
 from geodata.topology import substring
 
 DEFAULT_MAX_SNAP_M = 1000.0
