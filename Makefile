@@ -37,10 +37,11 @@ run: seed ## Install, migrate, load Malang content and serve on http://127.0.0.1
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-lint: install ## ruff and djhtml
+lint: install ## ruff, djhtml and the import contract (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
+	PYTHONPATH=.:site $(BIN)/lint-imports
 
 check: install ## Django system checks and migrations up to date
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check

@@ -26,7 +26,8 @@ def top_up_places(count: int) -> None:
     """Publish synthetic heritage sites under the Indonesian place index until `count` places have codes."""
     from decimal import Decimal
 
-    from heritage.models import HeritageSitePage, PlaceIndexPage, ShortCode
+    from heritage.models import HeritageSitePage, PlaceIndexPage
+    from plaques.models import ShortCode
 
     index = PlaceIndexPage.objects.filter(locale__language_code="id").first()
     have = ShortCode.objects.filter(page__placepage__isnull=False).count()
@@ -51,7 +52,7 @@ def check_pdf(pdf: bytes, codes: list[str]) -> str:
         import zxingcpp
     except ImportError:
         return "not checked (pypdfium2 or zxing-cpp missing)"
-    from heritage.qr.codes import short_url
+    from plaques.codes import short_url
 
     document = pdfium.PdfDocument(pdf)
     try:
@@ -83,8 +84,8 @@ def main():
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from heritage.models import ShortCode
-    from heritage.qr.plaques import plaques_for, plaques_pdf
+    from plaques.models import ShortCode
+    from plaques.plaques import plaques_for, plaques_pdf
 
     start = time.perf_counter()
     top_up_places(args.places)

@@ -52,7 +52,7 @@ def manage(env, *args) -> str:
 
 SHELL_CODE = """
 from django.db.models import Sum
-from heritage.models import ShortCode
+from plaques.models import ShortCode
 code = ShortCode.objects.get(page__slug={slug!r}, page__locale__language_code="id").code
 total = ShortCode.objects.get(code=code).scan_counts.aggregate(total=Sum("count"))["total"] or 0
 print(code, total)

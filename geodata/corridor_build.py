@@ -22,7 +22,9 @@ import geopandas as gpd
 from shapely.geometry import LineString
 
 from geodata.corridor_data import ANCHORS, CHECKS, ROADS
+from geodata.network import RoadNetwork
 from geodata.places import CORRIDOR_NETWORK_PATH, load_places
+from geodata.routing import route
 
 
 def resolve_anchors(places_path=None) -> dict[str, tuple[float, float, str]]:
@@ -79,9 +81,6 @@ def build_frame(anchors: dict[str, tuple[float, float, str]]) -> gpd.GeoDataFram
 
 
 def run_checks(gdf: gpd.GeoDataFrame, anchors) -> list[dict]:
-    from geodata.network import RoadNetwork
-    from geodata.routing import route
-
     network = RoadNetwork.from_geodataframe(gdf)
     results = []
     for check in CHECKS:

@@ -295,12 +295,6 @@ class RoadNetwork:
         self._mode_graphs[mode_obj.name] = graph
         return graph
 
-    def route(self, stops, mode: str | Mode = "car", **kwargs):
-        """Shortcut for :func:`geodata.routing.route` on this network."""
-        from geodata.routing import route
-
-        return route(self, stops, mode, **kwargs)
-
 
 # --- helpers ----------------------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import geopandas as gpd
 from shapely.geometry import Point
 
-from .qr.codes import attach_short_codes, qr_url
+from wagtail import hooks
 
 COLUMNS = [
     "id",
@@ -28,8 +28,25 @@ COLUMNS = [
     "location_precision",
     "summary",
     "lang",
-    "qr_url",
 ]
+
+
+def extra_fields() -> list[tuple]:
+    """Fields other content areas add to every place in the open data (plaques: `qr_url`). A function
+    registered for the `place_open_data_fields` hook returns `(name, prepare, value)`: `prepare(pages)`
+    annotates the whole list in one go and returns it, `value(page)` reads one page."""
+    return [fn() for fn in hooks.get_hooks("place_open_data_fields")]
+
+
+def columns() -> list[str]:
+    return [*COLUMNS, *(name for name, _prepare, _value in extra_fields())]
+
+
+def _prepared(pages) -> list:
+    pages = list(pages)
+    for _name, prepare, _value in extra_fields():
+        pages = prepare(pages)
+    return pages
 
 
 def absolute_url(page, request=None) -> str:
@@ -59,7 +76,7 @@ def place_properties(page, request=None) -> dict:
         "location_precision": page.location_precision,
         "summary": page.summary,
         "lang": page.locale.language_code,
-        "qr_url": qr_url(page),
+        **{name: value(page) for name, _prepare, value in extra_fields()},
     }
 
 
@@ -73,15 +90,15 @@ def place_feature(page, request=None) -> dict:
 
 
 def feature_collection(pages, request=None) -> dict:
-    pages = attach_short_codes(pages)  # one query for every page's QR short link
+    pages = _prepared(pages)  # e.g. one query for every page's QR short link
     return {"type": "FeatureCollection", "features": [place_feature(page, request) for page in pages]}
 
 
 def places_csv(pages, request=None) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*COLUMNS, "latitude", "longitude"], lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=[*columns(), "latitude", "longitude"], lineterminator="\n")
     writer.writeheader()
-    for page in attach_short_codes(pages):
+    for page in _prepared(pages):
         row = place_properties(page, request)
         row.update(latitude=f"{page.latitude:.6f}", longitude=f"{page.longitude:.6f}")
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
@@ -89,10 +106,10 @@ def places_csv(pages, request=None) -> str:
 
 
 def places_geopackage(pages, request=None, layer="heritage_places") -> bytes:
-    pages = attach_short_codes(pages)
+    pages = _prepared(pages)
     rows = [place_properties(page, request) for page in pages]
     geometry = [Point(float(page.longitude), float(page.latitude)) for page in pages]
-    frame = gpd.GeoDataFrame(rows, columns=COLUMNS, geometry=geometry, crs="EPSG:4326")
+    frame = gpd.GeoDataFrame(rows, columns=columns(), geometry=geometry, crs="EPSG:4326")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "places.gpkg"
         frame.to_file(path, driver="GPKG", layer=layer, engine="pyogrio")

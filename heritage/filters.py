@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Era, Kind, PlacePage, Region
+from .vocabulary import Era, Kind, Region
 
 PAGE_TYPES = [("heritage", _("Heritage sites")), ("corridor", _("Bromo-Tengger-Semeru corridor"))]
 
@@ -60,9 +60,10 @@ class PlaceFilterForm(forms.Form):
     bbox = BBoxField(required=False, label=_("Bounding box"))
 
 
-def filtered_places(form: PlaceFilterForm, locale=None):
-    """Live places matching a bound, valid form (an invalid or unbound form filters nothing)."""
-    places = PlacePage.objects.live().specific().order_by("title")
+def filtered_places(form: PlaceFilterForm, places, locale=None):
+    """The `places` (a queryset of live places) matching a bound, valid form (an invalid or unbound form
+    filters nothing)."""
+    places = places.order_by("title")
     if locale is not None:
         places = places.filter(locale=locale)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}

@@ -5,7 +5,7 @@ Every place is a `TouristAttraction` with `GeoCoordinates`; heritage buildings, 
 """
 
 from .exports import absolute_url
-from .models.choices import Kind
+from .vocabulary import Kind
 
 LANDMARK_KINDS = {
     Kind.TEMPLE,

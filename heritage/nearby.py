@@ -6,8 +6,6 @@ exact distance is then computed in Python for the few candidates.
 
 import math
 
-from .models import PlacePage
-
 EARTH_RADIUS_M = 6_371_008.8
 
 
@@ -26,16 +24,12 @@ def within_box(places, lat: float, lon: float, radius_m: float):
     return places.filter(latitude__range=(lat - dlat, lat + dlat), longitude__range=(lon - dlon, lon + dlon))
 
 
-def nearby_places(place, *, radius_m: float = 15_000, limit: int = 6, queryset=None):
-    """Up to `limit` other live places of the same locale within `radius_m`, nearest first, as
-    `(page, metres)` pairs."""
+def nearby_places(place, queryset, *, radius_m: float = 15_000, limit: int = 6):
+    """Up to `limit` other pages of `queryset` (live places: `heritage.models.places_near` passes them) in the
+    same locale within `radius_m` of `place`, nearest first, as `(page, metres)` pairs."""
     lat, lon = float(place.latitude), float(place.longitude)
     candidates = (
-        within_box(
-            queryset if queryset is not None else PlacePage.objects.live().specific(), lat, lon, radius_m
-        )
-        .filter(locale_id=place.locale_id)
-        .exclude(pk=place.pk)
+        within_box(queryset, lat, lon, radius_m).filter(locale_id=place.locale_id).exclude(pk=place.pk)
     )
     pairs = [
         (other, distance_m(lat, lon, float(other.latitude), float(other.longitude))) for other in candidates

@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .routing import ItineraryRouteError, compute_route_data
+
 
 class ItineraryForm(WagtailAdminPageForm):
     def _stops_from_formset(self):
@@ -31,8 +33,6 @@ class ItineraryForm(WagtailAdminPageForm):
         stops = self._stops_from_formset()
         if stops is None:
             return cleaned_data
-        from .routing import ItineraryRouteError, compute_route_data
-
         for name in ("mode", "days", "start_time"):
             setattr(self.instance, name, cleaned_data.get(name, getattr(self.instance, name)))
         try:

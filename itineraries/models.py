@@ -22,11 +22,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from heritage.blocks import StoryBlock
-from heritage.qr.panels import QRCodePanel
 
 from .forms import ItineraryForm
 from .modes import MODE_CHOICES
 from .panels import RouteSummaryPanel
+from .routing import compute_route_data
+from .schedule import build_schedule
+from .views import gpx_view, itinerary_view
 
 
 class Theme(models.TextChoices):
@@ -105,7 +107,6 @@ class ItineraryPage(RoutablePageMixin, Page):
         RouteSummaryPanel(),
         FieldPanel("booking_rules"),
         InlinePanel("links", label=_("Official links")),
-        QRCodePanel(),
     ]
     override_translatable_fields = [
         TranslatableField("title"),
@@ -125,8 +126,6 @@ class ItineraryPage(RoutablePageMixin, Page):
 
     def compute_route(self, stops=None):
         """Route the stops with geodata and store the result in route_data. Raises ItineraryRouteError."""
-        from .routing import compute_route_data
-
         self.route_data = compute_route_data(self, stops if stops is not None else self.ordered_stops())
         return self.route_data
 
@@ -135,21 +134,15 @@ class ItineraryPage(RoutablePageMixin, Page):
         return self.route_data.get("legs", [])
 
     def schedule(self, day: dt.date | None = None, stops=None):
-        from .schedule import build_schedule
-
         return build_schedule(self, day, stops)
 
     # --- views --------------------------------------------------------------------------------------------
     @path("")
     def itinerary(self, request):
-        from .views import itinerary_view
-
         return itinerary_view(self, request)
 
     @path("gpx/")
     def gpx(self, request):
-        from .views import gpx_view
-
         return gpx_view(self, request)
 
 

@@ -7,13 +7,15 @@ the caldera). The bundled corridor network is loaded once per process.
 import datetime as dt
 from functools import lru_cache
 
+from shapely.geometry import LineString
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geodata.errors import RoutingError
 from geodata.network import RoadNetwork
 from geodata.places import CORRIDOR_NETWORK_PATH
-from geodata.routing import Stop, route
+from geodata.routing import Leg, Route, Snap, Stop, route
 
 
 class ItineraryRouteError(ValueError):
@@ -75,9 +77,6 @@ def total_duration(route_data: dict) -> dt.timedelta:
 
 def route_from_data(route_data: dict, stops):
     """A geodata Route rebuilt from stored legs (for maps and GPX), without routing."""
-    from shapely.geometry import LineString
-
-    from geodata.routing import Leg, Route, Snap
 
     def snap(data):
         return Snap(data["distance_m"], data["lat"], data["lon"], data.get("road"))

@@ -1,5 +1,5 @@
 from django.urls import path
 
-from . import views
+from . import api
 
-urlpatterns = [path("itineraries.geojson", views.itineraries_geojson, name="itineraries_geojson")]
+urlpatterns = [path("itineraries.geojson", api.itineraries_geojson, name="itineraries_geojson")]

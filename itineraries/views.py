@@ -7,18 +7,16 @@ import json
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
-
-from wagtail.models import Locale
 
 from geodata.gpx import gpx_string
 from geodata.maps import MapAssets, route_map
 from heritage.exports import absolute_url
 from heritage.maps import embed, render_embed
+from heritage.models import PlacePage
 
 from .routing import route_from_data
 
@@ -43,8 +41,6 @@ def localized_stops(itinerary):
 
     Two queries for any number of stops: the stop places' translation keys, then their translations in the
     itinerary's locale; a place without a translation keeps its own language."""
-    from heritage.models import PlacePage
-
     stops = itinerary.ordered_stops()
     originals = PlacePage.objects.filter(pk__in=[stop.place_id for stop in stops]).specific().in_bulk()
     translations = {
@@ -156,53 +152,4 @@ def gpx_view(itinerary, request):
     body = gpx_string(waypoints=waypoints, route=route, name=itinerary.title, description=itinerary.summary)
     response = HttpResponse(body, content_type="application/gpx+xml")
     response["Content-Disposition"] = f'attachment; filename="{itinerary.slug}.gpx"'
-    return response
-
-
-@require_GET
-def itineraries_geojson(request):
-    from .models import ItineraryPage
-
-    lang = request.GET.get("lang", "id")
-    if lang not in ("id", "en"):
-        return JsonResponse(
-            {"error": f"lang: unknown language {lang[:20]!r}; use 'id' or 'en'.", "parameter": "lang"},
-            status=400,
-        )
-    locale = Locale.objects.filter(language_code=lang).first()
-    features = []
-    for itinerary in ItineraryPage.objects.live().filter(locale=locale).specific().order_by("title"):
-        if not itinerary.legs:
-            continue
-        stops = localized_stops(itinerary)
-        route = route_from_data(itinerary.route_data, stops)
-        url = absolute_url(itinerary, request)
-        features.append(
-            {
-                "type": "Feature",
-                "id": itinerary.pk,
-                "geometry": {"type": "LineString", "coordinates": [list(c) for c in route.geometry.coords]},
-                "properties": {
-                    "title": itinerary.title,
-                    "url": url,
-                    "gpx": url + "gpx/",
-                    "mode": itinerary.mode,
-                    "days": itinerary.days,
-                    "distance_m": itinerary.route_data["distance_m"],
-                    "duration_s": itinerary.route_data["duration_s"],
-                    "stops": [
-                        {"name": s.place.title, "url": absolute_url(s.place, request), "day": s.day}
-                        for s in stops
-                    ],
-                    "legs": [
-                        {k: leg[k] for k in ("from", "to", "mode", "distance_m", "duration_s", "road_names")}
-                        for leg in itinerary.legs
-                    ],
-                },
-            }
-        )
-    response = JsonResponse(
-        {"type": "FeatureCollection", "features": features}, content_type="application/geo+json"
-    )
-    response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -10,7 +10,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture
 def sample_site(db):
     """Home, place index and three sample places (Candi Badut, Candi Jago, Kawah Bromo) in id and en."""
-    from heritage.content.seed import seed
+    from home.seed import seed
 
     seed(FIXTURES / "places_sample.geojson", FIXTURES / "stories")
 

@@ -20,7 +20,7 @@ from geodata.network import RoadNetwork
 from geodata.routing import Route, Stop
 
 # A place without a colour of its own: the site passes each kind's colour and label from its vocabulary
-# (heritage.models.choices); a bare places file has only the kind's slug.
+# (heritage.vocabulary); a bare places file has only the kind's slug.
 OTHER_COLOUR = "#777777"
 
 # Line styles by road class.

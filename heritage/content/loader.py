@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from geodata.places import PLACES_PATH as PLACES_FILE
-from heritage.models.choices import LocationPrecision
+from heritage.vocabulary import LocationPrecision
 
 STORIES_DIR = Path(__file__).resolve().parent / "stories"
 PAGES_DIR = Path(__file__).resolve().parent / "pages"

@@ -13,7 +13,7 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
-from heritage.models.choices import KIND_COLOURS, Kind
+from heritage.vocabulary import KIND_COLOURS, Kind
 
 SIZE = (1200, 675)
 

@@ -7,6 +7,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from heritage.filters import PlaceFilterForm, filtered_places
+
+from .place import PlacePage
+
 
 class PlaceIndexPage(Page):
     intro = models.TextField(blank=True)
@@ -22,10 +26,8 @@ class PlaceIndexPage(Page):
         verbose_name = _("place index")
 
     def get_context(self, request, *args, **kwargs):
-        from heritage.filters import PlaceFilterForm, filtered_places  # imports models: keep it local
-
         context = super().get_context(request, *args, **kwargs)
         form = PlaceFilterForm(request.GET or None)
-        places = filtered_places(form, locale=self.locale)
+        places = filtered_places(form, PlacePage.objects.live().specific(), locale=self.locale)
         context.update(filter_form=form, places=places, place_count=len(places))
         return context

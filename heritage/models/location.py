@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Region
+from heritage.vocabulary import Region
 
 # (min lon, min lat, max lon, max lat). Indonesia from Sabang (≈95.0 E) to Merauke (≈141.0 E) and from
 # Miangas (≈5.6 N) to Rote (≈11.0 S), with a small margin for outlying islets.

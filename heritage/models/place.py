@@ -20,15 +20,17 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from heritage.blocks import StoryBlock
+from heritage.nearby import nearby_places
 from heritage.panels import MapPickerPanel
-from heritage.qr.panels import QRCodePanel
+from heritage.vocabulary import KIND_COLOURS, Category, Era, Kind, LocationPrecision, Region
 
-from .choices import KIND_COLOURS, Category, Era, Kind, LocationPrecision, Region
 from .location import region_warning, validate_in_indonesia
 from .orderables import SourceRow
 
 
 class PlacePage(Page):
+    qr_enabled = True  # a plaque at the site leads here (plaques app)
+
     summary = models.TextField(
         max_length=300, help_text=_("One or two sentences shown in lists and previews.")
     )
@@ -140,7 +142,6 @@ class PlacePage(Page):
         InlinePanel("links", label=_("Official links")),
         InlinePanel("related_places", label=_("Related places")),
         InlinePanel("sources", label=_("Sources of the facts"), min_num=1),
-        QRCodePanel(),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("featured")]
 
@@ -198,15 +199,19 @@ class PlacePage(Page):
         return float(self.longitude)
 
     def get_context(self, request, *args, **kwargs):
-        from heritage.nearby import nearby_places  # here, not at the top: nearby imports this module
-
         context = super().get_context(request, *args, **kwargs)
-        context["nearby"] = nearby_places(self, limit=6)
+        context["nearby"] = places_near(self, limit=6)
         context["nearby_with_self"] = [self, *(other for other, _metres in context["nearby"])]
         context["related"] = [
             link.page.localized for link in self.related_places.select_related("page") if link.page.live
         ]
         return context
+
+
+def places_near(point, *, radius_m: float = 15_000, limit: int = 6):
+    """Live places near any page with a point (a place, a centre, a product), nearest first, as
+    `(page, metres)` pairs: what other content areas ask of places."""
+    return nearby_places(point, PlacePage.objects.live().specific(), radius_m=radius_m, limit=limit)
 
 
 class HeritageSitePage(PlacePage):

@@ -3,15 +3,17 @@ import json
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from heritage import jsonld
 from heritage.exports import absolute_url
 from heritage.maps import map_html
+from heritage.models import PlaceIndexPage
 
 register = template.Library()
 
@@ -50,8 +52,6 @@ def language_links(context, page=None):
 
 @register.simple_tag
 def place_index_url():
-    from heritage.models import PlaceIndexPage
-
     index = PlaceIndexPage.objects.live().filter(locale__language_code=get_language()).first()
     return index.url if index else ""
 
@@ -92,3 +92,12 @@ def page_jsonld(context, page):
 @register.simple_tag(takes_context=True)
 def places_map(context, places, height="60vh", zoom=None):
     return map_html(places, height=height, zoom=zoom, request=context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def place_sections(context, page):
+    """Sections other content areas add to a place's page, through the `place_page_sections` hook: a
+    function of `(page, request)` returning HTML (products: what is made nearby). Places know no other area."""
+    request = context.get("request")
+    sections = [conditional_escape(fn(page, request)) for fn in hooks.get_hooks("place_page_sections")]
+    return mark_safe("".join(sections))  # noqa: S308 - each part escaped unless it is already safe HTML

@@ -1,7 +1,9 @@
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itineraries import modes
+from itineraries.models import ItineraryIndexPage
 
 register = template.Library()
 
@@ -25,9 +27,5 @@ def mode_label(mode):
 
 @register.simple_tag
 def itinerary_index_url():
-    from django.utils.translation import get_language
-
-    from itineraries.models import ItineraryIndexPage
-
     index = ItineraryIndexPage.objects.live().filter(locale__language_code=get_language()).first()
     return index.url if index else ""

@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
+from search import views as search_views
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
@@ -21,8 +21,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("api/", include("heritage.urls")),
+    path("api/", include("products.urls")),
+    path("api/", include("search.urls")),
+    path("api/", include("plaques.api_urls")),
     # QR short links: outside the language prefixes, the address printed on plaques never changes.
-    path("q/", include("heritage.qr.urls")),
+    path("q/", include("plaques.urls")),
     path("api/", include("itineraries.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
@@ -33,7 +36,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", home_views.search, name="search"),
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -9,13 +9,15 @@ from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
 from heritage.blocks import StoryBlock
+from heritage.models import PlaceIndexPage, PlacePage
+from itineraries.models import ItineraryPage
 
 
 class HomePage(Page):
     intro = models.TextField(blank=True, help_text=_("The opening line under the title."))
     body = StreamField(StoryBlock(), blank=True, use_json_field=True)
 
-    subpage_types = ["heritage.PlaceIndexPage", "itineraries.ItineraryIndexPage", "heritage.ProductIndexPage"]
+    subpage_types = ["heritage.PlaceIndexPage", "itineraries.ItineraryIndexPage", "products.ProductIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -30,9 +32,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from heritage.models import PlaceIndexPage, PlacePage
-        from itineraries.models import ItineraryPage
-
         context = super().get_context(request, *args, **kwargs)
         places = PlacePage.objects.live().filter(locale=self.locale).specific()
         context["featured"] = places.filter(featured=True).order_by("title")

@@ -82,7 +82,7 @@ def offline_context(browser, live_server):
 @pytest.fixture
 def seeded_live_server(live_server, transactional_db, django_db_serialized_rollback):
     """The live server with the sample places (Candi Badut, Candi Jago, Kawah Bromo) in id and en."""
-    from heritage.content.seed import seed
+    from home.seed import seed
 
     seed(FIXTURES / "places_sample.geojson", FIXTURES / "stories")
     return live_server

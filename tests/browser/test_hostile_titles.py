@@ -37,11 +37,12 @@ def hostile_site(seeded_live_server, monkeypatch):
     from wagtail.models import Locale
 
     from geodata.network import RoadNetwork
-    from heritage.content.seed_products import seed_products
-    from heritage.models import CentrePage, PlacePage, ProductPage
+    from heritage.models import PlacePage
     from home.models import HomePage
     from itineraries import routing
     from itineraries.models import ItineraryIndexPage, ItineraryPage, ItineraryStop
+    from products.content.seed import seed_products
+    from products.models import CentrePage, ProductPage
 
     seed_products()
     network = RoadNetwork.from_file(FIXTURES / "network_sample.geojson")
@@ -136,7 +137,7 @@ def test_a_moderator_previewing_an_editors_hostile_draft_runs_none_of_it(
 ):
     from django.contrib.auth.models import Group
 
-    from heritage.content.seed import EDITORS, MODERATORS
+    from home.seed import EDITORS, MODERATORS
 
     editor = django_user_model.objects.create_user("siti", password="siti-pw-for-tests")
     editor.groups.add(Group.objects.get(name=EDITORS))

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def products_live_server(seeded_live_server):
     """The sample places plus the bundled product catalogue (7 centres, 18 products), id and en."""
-    from heritage.content.seed_products import seed_products
+    from products.content.seed import seed_products
 
     seed_products()
     return seeded_live_server

@@ -19,7 +19,8 @@ def test_a_tourist_with_an_english_phone_scans_candi_baduts_plaque_and_reads_the
 ):
     from wagtail.models import Locale
 
-    from heritage.models import PlacePage, ScanCount, ShortCode
+    from heritage.models import PlacePage
+    from plaques.models import ScanCount, ShortCode
 
     badut = PlacePage.objects.get(slug="candi-badut", locale__language_code="id")
     english = badut.get_translation(Locale.objects.get(language_code="en"))

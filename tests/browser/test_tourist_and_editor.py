@@ -40,8 +40,8 @@ def test_an_editor_submits_a_change_a_moderator_publishes_and_the_tourist_sees_i
 ):
     from django.contrib.auth.models import Group
 
-    from heritage.content.seed import EDITORS, MODERATORS
     from heritage.models import PlacePage
+    from home.seed import EDITORS, MODERATORS
 
     editor = django_user_model.objects.create_user("siti", password="siti-pw-for-tests")
     editor.groups.add(Group.objects.get(name=EDITORS))

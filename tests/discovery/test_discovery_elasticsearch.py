@@ -14,8 +14,8 @@ from elastic_transport import ApiResponseMeta, BaseNode, ConnectionError, HttpHe
 from elastic_transport._node._base import NodeApiResponse  # the pair a node returns (not re-exported)
 from elasticsearch import Elasticsearch
 
-from heritage.discovery import DiscoveryQuery, elastic
 from heritage.models import PlacePage
+from search.discovery import DiscoveryQuery, elastic
 
 ES_URL = "http://es.test:9200"
 
@@ -178,7 +178,7 @@ def test_a_cluster_that_is_down_leaves_the_database_to_answer(sample_site, es, c
         raise ConnectionError("connection refused")
 
     es.handler = staticmethod(down)
-    with caplog.at_level(logging.WARNING, logger="heritage.discovery"):
+    with caplog.at_level(logging.WARNING, logger="search.discovery"):
         response = client.get("/api/search.json", {"q": "candi"})
     assert response.status_code == 200
     body = response.json()
@@ -212,7 +212,7 @@ def test_an_editor_can_publish_while_the_cluster_is_down(sample_site, es, caplog
     es.handler = staticmethod(down)
     jago = page("candi-jago")
     jago.summary = "Published with the search cluster down."
-    with caplog.at_level(logging.ERROR, logger="heritage.discovery"):
+    with caplog.at_level(logging.ERROR, logger="search.discovery"):
         jago.save_revision().publish()
     assert page("candi-jago").summary == "Published with the search cluster down."
     assert "Discovery index not updated" in caplog.text

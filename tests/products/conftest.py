@@ -16,8 +16,8 @@ from tests.conftest import FIXTURES
 def catalogue(django_db_setup, django_db_blocker):
     from django.db import transaction
 
-    from heritage.content.seed import seed
-    from heritage.content.seed_products import seed_products
+    from home.seed import seed
+    from products.content.seed import seed_products
 
     with django_db_blocker.unblock(), transaction.atomic():
         report = seed(FIXTURES / "places_sample.geojson", FIXTURES / "stories")
@@ -34,7 +34,7 @@ def products_site(catalogue, db):
 
 @pytest.fixture
 def product(products_site):
-    from heritage.models import ProductPage
+    from products.models import ProductPage
 
     def get(slug, lang="id"):
         return ProductPage.objects.get(slug=slug, locale__language_code=lang)

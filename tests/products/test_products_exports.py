@@ -55,7 +55,7 @@ def test_the_xlsx_rows_are_the_products_of_the_filter_in_order(products_site, cl
 def test_the_xlsx_speaks_indonesian_to_an_indonesian_buyer(products_site, client):
     from django.utils import translation
 
-    from heritage.models import Sector
+    from products.models import Sector
 
     header, rows, _book = _xlsx_rows(client.get("/api/products.xlsx?lang=id&sector=coffee").content)
     assert "Kopi Robusta Dampit (Biji Hijau)" in [row[0] for row in rows]

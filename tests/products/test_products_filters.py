@@ -66,7 +66,7 @@ def test_export_readiness_developing_or_local(api):
 
 
 def test_certification_counts_the_products_and_its_producers_certificates(products_site, product, api):
-    from heritage.models import ProducerCertification, ProductCertification
+    from products.models import ProducerCertification, ProductCertification
 
     assert api("certification=halal") == []  # no certificate is publicly sourced in the bundled data
     keripik = product("keripik-tempe-sanan")
@@ -129,7 +129,7 @@ def test_featured_products_lead_in_their_order(api, hub):
 
 
 def test_the_office_reorders_the_featured_products(products_site, product, api):
-    from heritage.models import ProductPage
+    from products.models import ProductPage
 
     ProductPage.objects.filter(slug="topeng-malangan-kedungmonggo").update(featured_order=0)
     assert api()[0] == "topeng-malangan-kedungmonggo"
@@ -138,7 +138,7 @@ def test_the_office_reorders_the_featured_products(products_site, product, api):
 @pytest.mark.parametrize("days, still_featured", [(-1, False), (0, True), (7, True)])
 def test_a_featured_product_drops_back_after_its_end_date(products_site, api, client, days, still_featured):
     """The end date is the last day it is featured, in Jakarta time."""
-    from heritage.models import ProductPage
+    from products.models import ProductPage
 
     until = timezone.localdate() + dt.timedelta(days=days)
     ProductPage.objects.filter(slug="keripik-tempe-sanan").update(featured_until=until)
@@ -167,7 +167,7 @@ def test_an_unpublished_product_is_in_no_list(products_site, product, api):
 
 
 def test_sort_by_monthly_capacity_puts_the_largest_first_and_the_unstated_last(products_site, api):
-    from heritage.models import ProductPage
+    from products.models import ProductPage
 
     ProductPage.objects.filter(slug="topeng-mini-polowijen").update(monthly_capacity=300)
     ProductPage.objects.filter(slug="batik-druju").update(monthly_capacity=1200)

@@ -4,7 +4,7 @@ ride from the Dinoyo ceramics kampung. Distances are checked against pyproj's ge
 import pytest
 from pyproj import Geod
 
-from heritage.products.nearby import RADIUS_M, centres_near, places_near_product, products_near, trade_near
+from products.nearby import RADIUS_M, centres_near, places_near_product, products_near, trade_near
 
 BADUT = (-7.9577, 112.5981)  # tests/fixtures/places_sample.geojson
 GEOD = Geod(ellps="WGS84")

@@ -5,7 +5,7 @@ import extruct
 import pytest
 from lxml import html as lxml_html
 
-from heritage.content.seed_products import load_catalogue
+from products.content.seed import load_catalogue
 
 CENTRES, _PRODUCERS, PRODUCTS = load_catalogue()
 CENTRE_SLUGS = [feature["properties"]["slug"] for feature in CENTRES]
@@ -31,7 +31,7 @@ def test_every_product_page_renders_in_both_languages(products_site, product, cl
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("slug", CENTRE_SLUGS)
 def test_every_centre_page_renders_in_both_languages_with_its_map(products_site, client, slug, lang):
-    from heritage.models import CentrePage
+    from products.models import CentrePage
 
     page = CentrePage.objects.get(slug=slug, locale__language_code=lang)
     response = client.get(page.url)

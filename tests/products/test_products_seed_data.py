@@ -3,7 +3,7 @@ contact is invented, and every centre's point says where it comes from. Checked 
 
 import pytest
 
-from heritage.content.seed_products import load_catalogue
+from products.content.seed import load_catalogue
 
 CENTRES, PRODUCERS, PRODUCTS = load_catalogue()
 

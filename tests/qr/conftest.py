@@ -6,7 +6,7 @@ import pytest
 @pytest.fixture
 def codes(sample_site):
     """{slug: code} of the three sample places, as assigned when the seed published them."""
-    from heritage.models import ShortCode
+    from plaques.models import ShortCode
 
     return {
         short_code.page.slug: short_code.code
@@ -23,7 +23,7 @@ def badut_code(codes):
 def editor(sample_site, django_user_model):
     from django.contrib.auth.models import Group
 
-    from heritage.content.seed import EDITORS
+    from home.seed import EDITORS
 
     user = django_user_model.objects.create_user("siti", password="pw-for-tests-only")
     user.groups.add(Group.objects.get(name=EDITORS))

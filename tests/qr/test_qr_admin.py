@@ -22,8 +22,8 @@ def qr_panel_html(html: str) -> str:
 
 
 def add_scans(code: str, day: dt.date, scans: int) -> None:
-    from heritage.models import ShortCode
-    from heritage.qr.counting import count_scan
+    from plaques.counting import count_scan
+    from plaques.models import ShortCode
 
     short_code_id = ShortCode.objects.get(code=code).pk
     for _ in range(scans):
@@ -111,9 +111,9 @@ def test_a_draft_that_was_never_published_has_no_code_yet_in_its_panel(admin_cli
 def test_an_itinerary_gets_a_code_when_published_and_its_edit_view_shows_it(admin_client_, sample_site):
     from wagtail.models import Locale
 
-    from heritage.qr.codes import code_for_page
     from home.models import HomePage
     from itineraries.models import ItineraryIndexPage, ItineraryPage
+    from plaques.codes import code_for_page
 
     home = HomePage.objects.get(locale=Locale.objects.get(language_code="id"))
     index = ItineraryIndexPage(title="Perjalanan", slug="perjalanan-qr")
@@ -244,7 +244,7 @@ def test_the_report_is_in_the_reports_menu(admin_client_, sample_site):
 
 def test_the_dashboard_shows_the_weeks_most_scanned_places(admin_client_, codes, place):
     from heritage.models import PlacePage
-    from heritage.qr.counting import malang_today
+    from plaques.counting import malang_today
 
     today = malang_today()
     add_scans(codes["candi-jago"], today, 5)

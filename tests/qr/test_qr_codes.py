@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 
 def test_every_published_place_gets_a_five_character_code_without_look_alikes(codes):
-    from heritage.qr.codes import ALPHABET
+    from plaques.codes import ALPHABET
 
     assert set(codes) == {"candi-badut", "candi-jago", "kawah-bromo"}
     for code in codes.values():
@@ -19,15 +19,15 @@ def test_every_published_place_gets_a_five_character_code_without_look_alikes(co
 
 
 def test_a_place_and_its_translation_share_one_code(place, place_en):
-    from heritage.models import ShortCode
-    from heritage.qr.codes import code_for_page
+    from plaques.codes import code_for_page
+    from plaques.models import ShortCode
 
     assert code_for_page(place) == code_for_page(place_en)
     assert ShortCode.objects.filter(page__translation_key=place.translation_key).count() == 1
 
 
 def test_the_code_is_kept_when_the_page_is_renamed_and_republished(place, badut_code):
-    from heritage.qr.codes import code_for_page
+    from plaques.codes import code_for_page
 
     place.title, place.slug = "Candi Badut (Liswa)", "candi-badut-liswa"
     place.save_revision().publish()
@@ -38,7 +38,7 @@ def test_the_code_is_kept_when_the_page_is_renamed_and_republished(place, badut_
 
 def test_a_draft_gets_no_code_until_it_is_published(sample_site):
     from heritage.models import HeritageSitePage, PlaceIndexPage
-    from heritage.qr.codes import code_for_page
+    from plaques.codes import code_for_page
 
     index = PlaceIndexPage.objects.get(locale__language_code="id")
     draft = HeritageSitePage(
@@ -61,7 +61,7 @@ def test_a_draft_gets_no_code_until_it_is_published(sample_site):
 def test_pages_that_are_not_places_get_no_code(sample_site):
     from wagtail.models import Page
 
-    from heritage.models import ShortCode
+    from plaques.models import ShortCode
 
     home = Page.objects.get(depth=2, locale__language_code="id").specific
     home.save_revision().publish()
@@ -69,8 +69,8 @@ def test_pages_that_are_not_places_get_no_code(sample_site):
 
 
 def test_other_apps_can_opt_their_pages_in(sample_site):
-    from heritage.qr import codes
     from home.models import HomePage
+    from plaques import codes
 
     assert not codes.is_qr_page(HomePage)
     try:
@@ -84,7 +84,7 @@ def test_other_apps_can_opt_their_pages_in(sample_site):
 
 
 def test_a_page_class_can_opt_in_with_qr_enabled():
-    from heritage.qr.codes import is_qr_page
+    from plaques.codes import is_qr_page
 
     class Itinerary:
         qr_enabled = True
@@ -93,8 +93,8 @@ def test_a_page_class_can_opt_in_with_qr_enabled():
 
 
 def test_a_code_already_taken_is_drawn_again(sample_site, place, monkeypatch):
-    from heritage.models import ShortCode
-    from heritage.qr import codes
+    from plaques import codes
+    from plaques.models import ShortCode
 
     taken = ShortCode.objects.exclude(page__translation_key=place.translation_key).first().code
     draws = iter([taken, taken, "ZZZZZ"])
@@ -104,8 +104,8 @@ def test_a_code_already_taken_is_drawn_again(sample_site, place, monkeypatch):
 
 
 def test_a_crowded_five_character_space_moves_on_to_six(sample_site, place, monkeypatch):
-    from heritage.models import ShortCode
-    from heritage.qr import codes
+    from plaques import codes
+    from plaques.models import ShortCode
 
     taken = ShortCode.objects.exclude(page__translation_key=place.translation_key).first().code
     monkeypatch.setattr(codes, "generate_code", lambda length=5: taken if length == 5 else "ABCDEF")
@@ -116,8 +116,9 @@ def test_a_crowded_five_character_space_moves_on_to_six(sample_site, place, monk
 def test_a_deleted_page_keeps_its_code_row_and_the_code_is_never_reused(
     place, place_en, badut_code, monkeypatch
 ):
-    from heritage.models import HeritageSitePage, PlaceIndexPage, ShortCode
-    from heritage.qr import codes
+    from heritage.models import HeritageSitePage, PlaceIndexPage
+    from plaques import codes
+    from plaques.models import ShortCode
 
     place_en.delete()
     place.delete()
@@ -141,7 +142,8 @@ def test_a_deleted_page_keeps_its_code_row_and_the_code_is_never_reused(
 
 
 def test_assign_short_codes_gives_codes_to_places_published_before_codes_existed(sample_site):
-    from heritage.models import PlacePage, ShortCode
+    from heritage.models import PlacePage
+    from plaques.models import ShortCode
 
     ShortCode.objects.all().delete()  # as on a database that predates issue 4
     call_command("assign_short_codes", verbosity=0)
@@ -169,13 +171,13 @@ def test_assign_short_codes_gives_codes_to_places_published_before_codes_existed
     ],
 )
 def test_codes_are_read_case_insensitively_and_junk_is_refused(raw, expected):
-    from heritage.qr.codes import normalize_code
+    from plaques.codes import normalize_code
 
     assert normalize_code(raw) == expected
 
 
 def test_the_short_link_is_the_qr_base_url_and_the_code(settings):
-    from heritage.qr.codes import short_address, short_url
+    from plaques.codes import short_address, short_url
 
     assert short_url("AB3CD") == "https://heritage.example.id/q/AB3CD"
     assert short_address("AB3CD") == "heritage.example.id/q/AB3CD"

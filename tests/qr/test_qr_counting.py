@@ -13,7 +13,7 @@ from django.test import Client
 def total_scans(code):
     from django.db.models import Sum
 
-    from heritage.models import ScanCount
+    from plaques.models import ScanCount
 
     return ScanCount.objects.filter(short_code__code=code).aggregate(total=Sum("count"))["total"] or 0
 
@@ -21,7 +21,7 @@ def total_scans(code):
 def test_scans_are_counted_per_day_in_malang_time(client, badut_code, monkeypatch):
     from django.utils import timezone
 
-    from heritage.models import ScanCount
+    from plaques.models import ScanCount
 
     # 17:30 UTC on New Year's Day is half past midnight on 2 January in Malang (UTC+7).
     late_evening_utc = dt.datetime(2027, 1, 1, 17, 30, tzinfo=dt.UTC)
@@ -35,7 +35,7 @@ def test_scans_are_counted_per_day_in_malang_time(client, badut_code, monkeypatc
 
 
 def test_a_counter_row_holds_nothing_about_the_visitor():
-    from heritage.models import ScanCount
+    from plaques.models import ScanCount
 
     assert {field.name for field in ScanCount._meta.get_fields()} == {"id", "short_code", "date", "count"}
 
@@ -70,7 +70,7 @@ def test_fifty_visitors_scanning_one_plaque_at_once_count_exactly_fifty(
     transactional_db, django_db_serialized_rollback, sample_site
 ):
     from heritage.models import PlacePage
-    from heritage.qr.codes import code_for_page
+    from plaques.codes import code_for_page
 
     code = code_for_page(PlacePage.objects.get(slug="kawah-bromo", locale__language_code="id")).code
     _fifty_visitors_at_once(code)
@@ -87,7 +87,7 @@ def test_fifty_concurrent_scans_count_exactly_fifty_on_postgresql(
     transactional_db, django_db_serialized_rollback, sample_site
 ):
     from heritage.models import PlacePage
-    from heritage.qr.codes import code_for_page
+    from plaques.codes import code_for_page
 
     code = code_for_page(PlacePage.objects.get(slug="candi-jago", locale__language_code="id")).code
     _fifty_visitors_at_once(code)
@@ -96,8 +96,8 @@ def test_fifty_concurrent_scans_count_exactly_fifty_on_postgresql(
 
 def test_interleaved_first_scans_of_a_day_land_on_one_row(badut_code):
     """Two visitors both find no row for today and both insert: ON CONFLICT keeps one row, both count."""
-    from heritage.models import ScanCount, ShortCode
-    from heritage.qr.counting import count_scan
+    from plaques.counting import count_scan
+    from plaques.models import ScanCount, ShortCode
 
     short_code_id = ShortCode.objects.get(code=badut_code).pk
     day = dt.date(2027, 8, 17)
@@ -115,8 +115,8 @@ def test_interleaved_first_scans_of_a_day_land_on_one_row(badut_code):
 def test_a_locked_sqlite_database_is_retried_not_reported(badut_code, monkeypatch):
     from django.db import OperationalError
 
-    from heritage.models import ShortCode
-    from heritage.qr import counting
+    from plaques import counting
+    from plaques.models import ShortCode
 
     real_run, failures = counting._run, iter(range(3))
 

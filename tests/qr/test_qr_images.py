@@ -27,7 +27,7 @@ def test_every_png_reads_back_as_exactly_the_short_link(client, codes, query):
 
 
 def test_the_error_correction_is_the_one_asked_for(client, badut_code):
-    from heritage.qr.images import qr_for_code
+    from plaques.images import qr_for_code
 
     assert qr_for_code(badut_code).error == "M"
     assert qr_for_code(badut_code, "H").error == "H"
@@ -94,7 +94,7 @@ def test_images_are_served_for_lower_case_codes_and_as_downloads(client, badut_c
 
 
 def test_fetching_an_image_is_not_a_scan(client, badut_code):
-    from heritage.models import ScanCount
+    from plaques.models import ScanCount
 
     client.get(f"/q/{badut_code}.svg")
     client.get(f"/q/{badut_code}.png")

@@ -119,7 +119,7 @@ def test_a_deleted_place_has_no_plaque(editor_client, place, place_en, badut_cod
 
 
 def _titles_order(codes):
-    from heritage.models import ShortCode
+    from plaques.models import ShortCode
 
     rows = ShortCode.objects.filter(code__in=codes).order_by("page__title")
     return [row.code for row in rows]

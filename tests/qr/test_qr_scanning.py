@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 def scans_of(code):
     from django.db.models import Sum
 
-    from heritage.models import ScanCount
+    from plaques.models import ScanCount
 
     return ScanCount.objects.filter(short_code__code=code).aggregate(total=Sum("count"))["total"] or 0
 
@@ -112,7 +112,7 @@ def test_an_unpublished_place_lists_its_neighbours(client, sample_site, codes):
 
 
 def test_a_deleted_place_answers_gone_and_its_code_is_never_given_again(client, place, place_en, badut_code):
-    from heritage.models import ShortCode
+    from plaques.models import ShortCode
 
     place_en.delete()
     place.delete()

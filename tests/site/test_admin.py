@@ -16,7 +16,7 @@ def _editor(django_user_model, group_name):
 
 
 def test_the_edit_view_has_a_map_picker_served_from_our_static_files(client, place, django_user_model):
-    from heritage.content.seed import EDITORS
+    from home.seed import EDITORS
 
     client.force_login(_editor(django_user_model, EDITORS))
     response = client.get(f"/admin/pages/{place.pk}/edit/")
@@ -29,7 +29,7 @@ def test_the_edit_view_has_a_map_picker_served_from_our_static_files(client, pla
 
 
 def test_an_editor_cannot_publish_but_a_moderator_can(place, django_user_model):
-    from heritage.content.seed import EDITORS, MODERATORS
+    from home.seed import EDITORS, MODERATORS
 
     editor = _editor(django_user_model, EDITORS)
     moderator = django_user_model.objects.create_user("budi", password="pw-for-tests-only")

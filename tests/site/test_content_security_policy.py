@@ -35,8 +35,9 @@ def inline_scripts(response) -> list[str]:
 
 @pytest.fixture
 def every_page_type(sample_site, sample_network):
-    from heritage.content.seed_products import seed_products
-    from heritage.models import CentrePage, PlaceIndexPage, PlacePage, ProductIndexPage, ProductPage
+    from heritage.models import PlaceIndexPage, PlacePage
+    from products.content.seed import seed_products
+    from products.models import CentrePage, ProductIndexPage, ProductPage
 
     seed_products()
     trip = _make_itinerary(sample_site, [("candi-badut", 1, 30, False, ""), ("candi-jago", 1, 30, False, "")])

@@ -1,10 +1,10 @@
 """Maps speak the page's language and the site's vocabulary: one definition of each kind's label and colour
-(heritage.models.choices), read by popups and legends alike."""
+(heritage.vocabulary), read by popups and legends alike."""
 
 import json
 import re
 
-from heritage.models.choices import KIND_COLOURS, Kind
+from heritage.vocabulary import KIND_COLOURS, Kind
 
 
 def map_styles(response) -> dict[str, str]:

@@ -50,11 +50,10 @@ def test_the_english_page_is_the_translation_and_links_back(client, place, place
 
 
 def test_nearby_places_are_listed_nearest_first(client, sample_site):
-    from heritage.models import PlacePage
-    from heritage.nearby import nearby_places
+    from heritage.models import PlacePage, places_near
 
     jago = PlacePage.objects.get(slug="candi-jago", locale__language_code="id")
-    names = [page.slug for page, _metres in nearby_places(jago, radius_m=50_000)]
+    names = [page.slug for page, _metres in places_near(jago, radius_m=50_000)]
     assert names == ["candi-badut", "kawah-bromo"]
 
 

@@ -18,7 +18,7 @@ def _counts():
 
 
 def test_seeding_twice_changes_nothing(sample_site):
-    from heritage.content.seed import seed
+    from home.seed import seed
     from tests.conftest import FIXTURES
 
     before = _counts()
@@ -28,7 +28,7 @@ def test_seeding_twice_changes_nothing(sample_site):
 
 
 def test_an_edited_place_is_not_overwritten_by_a_new_seed(place):
-    from heritage.content.seed import seed
+    from home.seed import seed
     from tests.conftest import FIXTURES
 
     place.summary = "Diubah oleh editor."
@@ -43,8 +43,8 @@ def test_groups_and_moderation_workflow_exist(sample_site):
 
     from wagtail.models import Workflow
 
-    from heritage.content.seed import EDITORS, MODERATORS, WORKFLOW
     from home.models import HomePage
+    from home.seed import EDITORS, MODERATORS, WORKFLOW
 
     editors, moderators = Group.objects.get(name=EDITORS), Group.objects.get(name=MODERATORS)
     assert not editors.page_permissions.filter(permission__codename="publish_page").exists()

@@ -55,8 +55,11 @@ LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # --- applications ------------------------------------------------------------------------------------------
 INSTALLED_APPS = [
     "home",
-    "heritage",
+    "products",
+    "plaques",
+    "search",
     "itineraries",
+    "heritage",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (ECOSYSTEM.md §16)
     "wagtail.contrib.forms",

@@ -2,9 +2,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from heritage.content.loader import ContentError
-from heritage.content.seed import seed
 from itineraries.content.seed import seed_itineraries
 from itineraries.routing import ItineraryRouteError
+
+from ...seed import seed
 
 
 class Command(BaseCommand):

@@ -1,0 +1,98 @@
+"""Plaques in bulk, from the admin: a page of checkboxes (every place with a code), and a bulk action on the
+page explorer's selection. Either gives one PDF with a plaque per page, or a ZIP of SVGs for a print shop.
+"""
+
+from django import forms
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+
+from .codes import code_for_page
+from .models import ShortCode
+from .plaques import plaques_for, plaques_pdf, svgs_zip
+
+PAPER_CHOICES = [("a5", "A5 (148 × 210 mm)"), ("a6", "A6 (105 × 148 mm)")]
+OUTPUT_CHOICES = [
+    ("pdf", _("One PDF, a plaque per page")),
+    ("zip", _("A ZIP of SVG files, for a print shop")),
+]
+
+
+class PlaqueOptionsForm(forms.Form):
+    paper = forms.ChoiceField(label=_("Paper"), choices=PAPER_CHOICES, initial="a5", widget=forms.RadioSelect)
+    output = forms.ChoiceField(
+        label=_("Output"), choices=OUTPUT_CHOICES, initial="pdf", widget=forms.RadioSelect
+    )
+
+
+class CodeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.page.title} ({obj.code})"
+
+
+class PlaqueSelectionForm(PlaqueOptionsForm):
+    codes = CodeChoiceField(
+        label=_("Places"),
+        queryset=ShortCode.objects.filter(page__isnull=False).select_related("page").order_by("page__title"),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    field_order = ["codes", "paper", "output"]
+
+
+def plaque_download(short_codes, paper: str, output: str) -> HttpResponse:
+    plaques = plaques_for(short_codes)
+    if output == "zip":
+        response = HttpResponse(svgs_zip(plaques), content_type="application/zip")
+        filename = f"malang-heritage-qr-{len(plaques)}-svg.zip"
+    else:
+        response = HttpResponse(plaques_pdf(plaques, paper), content_type="application/pdf")
+        filename = f"malang-heritage-plaques-{len(plaques)}-{paper}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def bulk_plaques(request):
+    """GET only (it changes nothing): the form, or the file once places are ticked."""
+    form = PlaqueSelectionForm(request.GET if "codes" in request.GET else None)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        return plaque_download(list(data["codes"]), data["paper"], data["output"])
+    return TemplateResponse(
+        request,
+        "plaques/admin/bulk_plaques.html",
+        {"form": form, "page_title": _("QR plaques"), "header_icon": "doc-full"},
+    )
+
+
+class PrintQRPlaquesBulkAction(PageBulkAction):
+    """ "QR plaques" in the page explorer's bulk actions: the selected pages' plaques in one download."""
+
+    display_name = _("QR plaques")
+    action_type = "qr_plaques"
+    aria_label = _("Print QR plaques of the selected pages")
+    template_name = "plaques/admin/bulk_action_confirm.html"
+    action_priority = 80
+    form_class = PlaqueOptionsForm
+
+    def object_context(self, obj):
+        context = super().object_context(obj)
+        context["short_code"] = code_for_page(obj)
+        return context
+
+    def prepare_action(self, objects, objects_without_access):
+        short_codes, seen = [], set()
+        for page in objects:
+            short_code = code_for_page(page)
+            if short_code is not None and short_code.code not in seen:
+                seen.add(short_code.code)
+                short_codes.append(short_code)
+        data = self.cleaned_form.cleaned_data
+        return plaque_download(short_codes, data["paper"], data["output"])
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):  # pragma: no cover - prepare_action answers first
+        return 0, 0

@@ -1,0 +1,24 @@
+"""The certificate row a producer and a product carry inline; each concrete class adds its `ParentalKey`."""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+
+from .choices import Certification
+
+
+class CertificationRow(Orderable):
+    """A certificate (halal, P-IRT, BPOM, SNI), with its number where it is public."""
+
+    kind = models.CharField(max_length=16, choices=Certification.choices)
+    number = models.CharField(max_length=120, blank=True)
+    valid_until = models.DateField(null=True, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("number"), FieldPanel("valid_until")]),
+        FieldPanel("source_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True

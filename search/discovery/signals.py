@@ -1,0 +1,60 @@
+"""Keep the Elasticsearch discovery index current (connected in `HeritageConfig.ready`).
+
+Only when ``ELASTICSEARCH_URL`` is set. A failure is logged and never stops an editor from publishing: the
+database keeps answering searches and ``manage.py discovery_index`` rebuilds the index later.
+"""
+
+import logging
+
+from django.db.models.signals import post_delete
+
+from wagtail.signals import page_published, page_unpublished
+
+from heritage.models import CorridorPlacePage, HeritageSitePage, PlacePage
+
+from . import elastic_enabled
+
+log = logging.getLogger(__name__)
+
+
+def _place(instance):
+    page = instance.specific if hasattr(instance, "specific") else instance
+    return page if isinstance(page, PlacePage) else None
+
+
+def _apply(action: str, instance) -> None:
+    if not elastic_enabled():
+        return
+    page = _place(instance)
+    if page is None:
+        return
+    from . import elastic
+
+    try:
+        if action == "index" and page.live:
+            elastic.index_page(page)
+        else:
+            elastic.remove_page(page)
+    except elastic.SEARCH_ERRORS as error:
+        log.error("Discovery index not updated for page %s (%s): %s", page.pk, action, error)
+
+
+def on_published(sender, instance, **kwargs):
+    _apply("index", instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    _apply("remove", instance)
+
+
+def on_deleted(sender, instance, **kwargs):
+    _apply("remove", instance)
+
+
+def connect() -> None:
+    page_published.connect(on_published, dispatch_uid="heritage_discovery_publish")
+    page_unpublished.connect(on_unpublished, dispatch_uid="heritage_discovery_unpublish")
+    for model in (HeritageSitePage, CorridorPlacePage):
+        post_delete.connect(
+            on_deleted, sender=model, dispatch_uid=f"heritage_discovery_delete_{model.__name__}"
+        )

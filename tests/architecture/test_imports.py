@@ -1,0 +1,108 @@
+"""The house rules for imports (docs/architecture.md), checked on every run: imports run one way and there is
+no cycle (import-linter's contracts in pyproject.toml), and no module imports project code inside a function,
+the usual way of hiding a cycle. `make lint` runs the same contracts with `lint-imports`."""
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT = ("config", "home", "products", "plaques", "search", "itineraries", "heritage", "geodata")
+SOURCES = [
+    ROOT / name for name in ("heritage", "products", "plaques", "search", "itineraries", "geodata")
+] + [
+    ROOT / "site" / "config",
+    ROOT / "site" / "home",
+]
+# Imports that are kept inside a function for a reason other than a cycle: the reason is the value.
+DEFERRED = {
+    # The Elasticsearch client and its DSL load only on sites that set ELASTICSEARCH_URL.
+    ("search/discovery/__init__.py", "search.discovery.elastic"): "optional engine",
+    ("search/discovery/signals.py", "search.discovery.elastic"): "optional engine",
+    ("search/management/commands/discovery_index.py", "search.discovery.elastic"): "optional engine",
+    # pyosmium is needed only to read OpenStreetMap extracts.
+    ("geodata/io.py", "geodata.osm"): "optional dependency",
+    ("geodata/network.py", "geodata.osm"): "optional dependency",
+    # The command line starts in a blink: folium and geopandas load for the subcommands that draw maps.
+    ("geodata/cli.py", "geodata.maps"): "heavy, per subcommand",
+    ("geodata/cli.py", "geodata.io"): "heavy, per subcommand",
+    ("geodata/cli.py", "geodata.network"): "heavy, per subcommand",
+    ("geodata/cli.py", "geodata.routing"): "heavy, per subcommand",
+    ("geodata/cli.py", "geodata.validation"): "heavy, per subcommand",
+    ("geodata/cli.py", "geodata.places"): "heavy, per subcommand",
+    ("geodata/cli.py", "geodata.sunrise"): "heavy, per subcommand",
+    ("geodata/cli.py", "geodata.corridor"): "heavy, per subcommand",
+    ("geodata/cli.py", "geodata.gpx"): "heavy, per subcommand",
+}
+
+
+def _module_name(path: Path) -> str:
+    rel = path.relative_to(ROOT / "site" if path.is_relative_to(ROOT / "site") else ROOT).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def _absolute(node: ast.ImportFrom, module: str, is_package: bool) -> str:
+    if node.level == 0:
+        return node.module or ""
+    base = module.split(".")
+    base = base if is_package else base[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def function_level_project_imports():
+    found = []
+    for source in SOURCES:
+        for path in source.rglob("*.py"):
+            if "migrations" in path.parts or path.name == "apps.py":
+                continue  # AppConfig.ready() is where Django wants signals and registries wired up
+            module = _module_name(path)
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for func in ast.walk(tree):
+                if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+                    continue
+                for node in ast.walk(func):
+                    if isinstance(node, ast.ImportFrom):
+                        base = _absolute(node, module, path.name == "__init__.py")
+                        names = [f"{base}.{a.name}" for a in node.names]
+                    elif isinstance(node, ast.Import):
+                        names = [alias.name for alias in node.names]
+                    else:
+                        continue
+                    for name in names:
+                        if name.split(".")[0] in PROJECT:
+                            rel = str(
+                                path.relative_to(ROOT if not path.is_relative_to(ROOT / "site") else ROOT)
+                            )
+                            found.append((rel, name))
+    return found
+
+
+def test_no_module_imports_project_code_inside_a_function_to_dodge_a_cycle():
+    hidden = [
+        (path, name)
+        for path, name in function_level_project_imports()
+        if (path, name) not in DEFERRED
+        and not any(path == p and name.startswith(n + ".") for p, n in DEFERRED)
+    ]
+    assert hidden == [], "imports inside functions (move them to the top, or break the cycle):\n" + "\n".join(
+        f"  {path}: {name}" for path, name in sorted(set(hidden))
+    )
+
+
+def test_the_import_contract_holds():
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}"}
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint), "--config", str(ROOT / "pyproject.toml")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
