@@ -16,7 +16,6 @@ def api(client, **params):
     return response.json()
 
 
-@pytest.mark.django_db
 def test_words_find_the_temples_and_not_the_crater(client, sample_site):
     body = api(client, q="candi")
     assert body["engine"] == "database"
@@ -24,7 +23,6 @@ def test_words_find_the_temples_and_not_the_crater(client, sample_site):
     assert body["total"] == 2
 
 
-@pytest.mark.django_db
 def test_near_a_point_keeps_the_radius_and_sorts_by_distance(client, sample_site):
     near = f"{JAGO[0]},{JAGO[1]}"
     close = api(client, near=near, radius=5, lang="en")
@@ -41,7 +39,6 @@ def test_near_a_point_keeps_the_radius_and_sorts_by_distance(client, sample_site
     assert 16_000 < badut < 20_000
 
 
-@pytest.mark.django_db
 def test_a_facet_counts_everything_but_its_own_choice(client, sample_site):
     body = api(client, kind="temple", q="", near="-7.98,112.75", radius=100)
     assert {r["kind"] for r in body["results"]} == {"temple"}
@@ -73,7 +70,6 @@ def test_a_malformed_parameter_is_a_400_naming_it(client, sample_site, params, n
     assert response.json()["parameter"] == name
 
 
-@pytest.mark.django_db
 def test_the_search_page_names_a_bad_parameter_and_still_answers(client, sample_site):
     response = client.get("/en/search/", {"q": "candi", "near": "somewhere"})
     assert response.status_code == 200
@@ -82,7 +78,6 @@ def test_the_search_page_names_a_bad_parameter_and_still_answers(client, sample_
     assert "Candi-jago (en)" in html and "Candi-badut (en)" in html
 
 
-@pytest.mark.django_db
 def test_the_search_page_links_facets_that_add_and_remove_a_choice(client, sample_site):
     html = client.get("/en/search/", {"q": "candi"}).content.decode()
     link = re.search(r'<a href="([^"]+)"[^>]*data-facet-value="temple"', html).group(1)
@@ -94,14 +89,12 @@ def test_the_search_page_links_facets_that_add_and_remove_a_choice(client, sampl
     assert "kind=" not in back.group(1)
 
 
-@pytest.mark.django_db
 def test_an_unpublished_place_is_no_longer_found(client, sample_site):
     PlacePage.objects.get(slug="candi-jago", locale__language_code="id").unpublish()
     body = api(client, q="candi")
     assert [r["title"] for r in body["results"]] == ["Candi-badut (id)"]
 
 
-@pytest.mark.django_db
 def test_suggestions_complete_a_title(client, sample_site):
     response = client.get("/api/suggest.json", {"q": "cand", "lang": "id"})
     assert response.status_code == 200

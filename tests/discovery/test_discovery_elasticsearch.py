@@ -68,7 +68,6 @@ def page(slug, lang="id"):
     return PlacePage.objects.get(slug=slug, locale__language_code=lang).specific
 
 
-@pytest.mark.django_db
 def test_rebuild_creates_a_geo_index_per_language_and_indexes_every_live_place(sample_site, es):
     from django.core.management import call_command
 
@@ -95,7 +94,6 @@ def test_rebuild_creates_a_geo_index_per_language_and_indexes_every_live_place(s
     assert len(docs) == 6
 
 
-@pytest.mark.django_db
 def test_near_and_a_facet_become_a_geo_filter_a_post_filter_and_facet_aggregations(sample_site, es):
     jago, badut = page("candi-jago"), page("candi-badut")
 
@@ -153,7 +151,6 @@ def test_near_and_a_facet_become_a_geo_filter_a_post_filter_and_facet_aggregatio
     assert kinds == {"temple": (2, True), "crater": (1, False)}
 
 
-@pytest.mark.django_db
 def test_words_are_matched_across_title_summary_and_story(sample_site, es):
     def answer(method, path, body):
         return 200, {
@@ -172,7 +169,6 @@ def test_words_are_matched_across_title_summary_and_story(sample_site, es):
     assert results.hits == [] and results.total == 0
 
 
-@pytest.mark.django_db
 def test_a_cluster_that_is_down_leaves_the_database_to_answer(sample_site, es, client, caplog):
     def down(method, path, body):
         raise ConnectionError("connection refused")
@@ -188,7 +184,6 @@ def test_a_cluster_that_is_down_leaves_the_database_to_answer(sample_site, es, c
     assert client.get("/api/suggest.json", {"q": "cand"}).status_code == 200
 
 
-@pytest.mark.django_db
 def test_publishing_and_unpublishing_keep_the_index_current(sample_site, es):
     jago = page("candi-jago")
     jago.summary = "A new summary for the index."
@@ -204,7 +199,6 @@ def test_publishing_and_unpublishing_keep_the_index_current(sample_site, es):
     assert [(m, p) for m, p, _b in es.requests] == [("DELETE", f"/malang-heritage-places-id/_doc/{jago.pk}")]
 
 
-@pytest.mark.django_db
 def test_an_editor_can_publish_while_the_cluster_is_down(sample_site, es, caplog):
     def down(method, path, body):
         raise ConnectionError("connection refused")
@@ -218,7 +212,6 @@ def test_an_editor_can_publish_while_the_cluster_is_down(sample_site, es, caplog
     assert "Discovery index not updated" in caplog.text
 
 
-@pytest.mark.django_db
 def test_suggestions_use_the_completion_field(sample_site, es):
     def answer(method, path, body):
         options = [

@@ -11,9 +11,20 @@ from django.core.management import call_command
 CONTENT = Path(__file__).resolve().parents[2] / "itineraries" / "content" / "itineraries.json"
 
 
+@pytest.fixture(scope="module")
+def bundled(django_db_setup, django_db_blocker):
+    """The whole bundled content, seeded once for this module in a transaction rolled back after it."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_malang", "--skip-index", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def seeded(db):
-    call_command("seed_malang", "--skip-index", verbosity=0)
+def seeded(bundled, db):
+    """Each test in its own savepoint within the module's seed."""
 
 
 def test_every_bundled_itinerary_is_published_in_both_languages_and_routed_by_its_modes(seeded):
