@@ -47,7 +47,9 @@ def parse_email_url(url):
             f"EMAIL_URL must start with smtp://, smtps:// or console:// (got {parts.scheme or url!r})."
         )
     if not parts.hostname:
-        raise ImproperlyConfigured("EMAIL_URL names no mail server host, e.g. smtp://user:password@host:587?tls.")
+        raise ImproperlyConfigured(
+            "EMAIL_URL names no mail server host, e.g. smtp://user:password@host:587?tls."
+        )
     query = parse_qs(parts.query, keep_blank_values=True)
     use_ssl = scheme == "smtps" or _flag(query, "ssl")
     use_tls = not use_ssl and _flag(query, "tls")

@@ -5,6 +5,7 @@ the test client, and every request names its client address, so each story count
 """
 
 from datetime import timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,7 +17,9 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from config.local_account import LOCAL_ADMIN_PASSWORD, LOCAL_ADMIN_USERNAME
+from config.settings import dev
 
+ROOT = Path(__file__).resolve().parents[2]
 WAGTAIL_LOGIN = "/admin/login/"
 DJANGO_LOGIN = "/django-admin/login/"
 BOTH_ADMINS = [WAGTAIL_LOGIN, DJANGO_LOGIN]
@@ -259,3 +262,62 @@ def test_behind_a_trusted_proxy_each_visitor_is_counted_by_the_address_the_proxy
         client, WAGTAIL_LOGIN, "siti", STRONG, ip=proxy, HTTP_X_FORWARDED_FOR="198.51.100.20"
     )
     assert other_visitor.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_successful_login_clears_the_failures_counted_against_the_editor(client, siti):
+    for n in range(4):
+        _log_in(client, WAGTAIL_LOGIN, "siti", f"guess-{n}")
+    assert _log_in(client, WAGTAIL_LOGIN, "siti", STRONG).status_code == 302
+    client.logout()
+
+    # Four more slips after a good login are not the fifth, sixth… failure: she is not locked out.
+    for n in range(4):
+        assert _is_the_login_form_again(_log_in(client, WAGTAIL_LOGIN, "siti", f"again-{n}"))
+    assert _log_in(client, DJANGO_LOGIN, "siti", STRONG).status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(AUTHENTICATION_BACKENDS=PRODUCTION_BACKENDS)
+def test_production_logs_a_warning_naming_the_account_refused_for_the_local_password(
+    client, django_user_model, caplog
+):
+    django_user_model.objects.create_superuser(LOCAL_ADMIN_USERNAME, "", LOCAL_ADMIN_PASSWORD)
+
+    with caplog.at_level("WARNING", logger="config.auth"):
+        _log_in(client, DJANGO_LOGIN, LOCAL_ADMIN_USERNAME, LOCAL_ADMIN_PASSWORD)
+
+    assert any(
+        record.levelname == "WARNING" and "documented local password" in record.getMessage()
+        for record in caplog.records
+    )
+
+
+def test_the_readme_and_make_run_print_the_one_documented_local_account():
+    readme = (ROOT / "README.md").read_text()
+    makefile = (ROOT / "Makefile").read_text()
+    account = f"{LOCAL_ADMIN_USERNAME}` / `{LOCAL_ADMIN_PASSWORD}"
+
+    assert f"`{account}`" in readme
+    assert f"{LOCAL_ADMIN_USERNAME} / {LOCAL_ADMIN_PASSWORD}" in makefile
+    # Defined once: settings and the command take it from config.local_account. (The same words also name
+    # the cache and the search index: only a line about a password counts.)
+    sources = [*(ROOT / "site").rglob("*.py"), *(ROOT / "heritage").rglob("*.py")]
+    defining = [
+        p
+        for p in sources
+        if any(
+            f'"{LOCAL_ADMIN_PASSWORD}"' in line and "password" in line.lower()
+            for line in p.read_text().splitlines()
+        )
+    ]
+    assert [p.relative_to(ROOT).as_posix() for p in defining] == ["site/config/local_account.py"]
+
+
+def test_dev_settings_keep_the_local_account_convenience():
+    assert dev.DEBUG
+    assert dev.LOCAL_ADMIN_ACCOUNT == {"username": LOCAL_ADMIN_USERNAME, "password": LOCAL_ADMIN_PASSWORD}
+    assert dev.AUTHENTICATION_BACKENDS == [
+        "axes.backends.AxesStandaloneBackend",
+        "django.contrib.auth.backends.ModelBackend",
+    ]

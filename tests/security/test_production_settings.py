@@ -99,7 +99,8 @@ def test_production_refuses_to_start_without_a_public_https_address_for_the_plaq
 
 
 @pytest.mark.parametrize(
-    "email_url", [None, "", "consolemail://", "dummymail://", "memorymail://", "smtp://", "https://mail.example.id"]
+    "email_url",
+    [None, "", "consolemail://", "dummymail://", "memorymail://", "smtp://", "https://mail.example.id"],
 )
 def test_production_refuses_to_start_without_an_smtp_server_for_notifications_and_password_resets(
     tmp_path, email_url
@@ -216,7 +217,9 @@ def test_server_email_follows_default_from_email_unless_set(tmp_path):
         tmp_path, ["SERVER_EMAIL"], **GOOD_ENVIRONMENT, SERVER_EMAIL="errors@heritage.example.id"
     )
     assert process.returncode == 0, process.stderr[-2000:]
-    assert json.loads(process.stdout.strip().splitlines()[-1]) == {"SERVER_EMAIL": "errors@heritage.example.id"}
+    assert json.loads(process.stdout.strip().splitlines()[-1]) == {
+        "SERVER_EMAIL": "errors@heritage.example.id"
+    }
 
 
 def test_behind_a_trusted_proxy_production_believes_its_https_header(tmp_path):
