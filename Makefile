@@ -47,8 +47,9 @@ check: install ## Django system checks and migrations up to date
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY=$$(head -c 64 /dev/urandom | base64 | tr -d '\n/+=' | head -c 60) ALLOWED_HOSTS=heritage.example.id \
-	  DATABASE_URL=sqlite:///$$(mktemp -u).sqlite3 DJANGO_SETTINGS_MODULE=config.settings.production \
-	  $(MANAGE) check --deploy --fail-level WARNING
+	  DATABASE_URL=sqlite:///$$(mktemp -u).sqlite3 QR_BASE_URL=https://heritage.example.id \
+	  EMAIL_URL='smtp://heritage:not-a-password@smtp.example.id:587?tls' DEFAULT_FROM_EMAIL=noreply@heritage.example.id \
+	  DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) check --deploy --fail-level WARNING
 
 unit: install ## The pytest suite without the browser tests
 	$(BIN)/pytest -m "not browser" -q

@@ -9,7 +9,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         account = getattr(settings, "LOCAL_ADMIN_ACCOUNT", None)
         if not account:
-            raise CommandError("No LOCAL_ADMIN_ACCOUNT in these settings: production never creates accounts.")
+            raise CommandError(
+                "LOCAL_ADMIN_ACCOUNT is not set in these settings (production): production never creates an "
+                "account with a published password. Create one with `manage.py createsuperuser`."
+            )
         User = get_user_model()
         user = User.objects.filter(username=account["username"]).first()
         if user is None:

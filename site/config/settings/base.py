@@ -4,11 +4,15 @@ Every environment variable the project reads is read here, in one place, through
 in `.env.example`. `dev`, `test` and `production` only choose values; they never read the environment.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
 
+from django.core.exceptions import ImproperlyConfigured
+
+from config.email_url import parse_email_url
 from geodata.maps.assets import VENDOR_DIRS
 
 SITE_DIR = Path(__file__).resolve().parents[2]  # <root>/site
@@ -36,7 +40,8 @@ ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 # The discovery index (heritage/discovery): one index per language named "<prefix>-places-<lang>".
 DISCOVERY_INDEX_PREFIX = env.str("DISCOVERY_INDEX_PREFIX", default="malang-heritage")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=3.0)  # seconds before the database answers
-# The public address printed on QR plaques: it must outlive any reorganisation of the site.
+# The public address printed on QR plaques: it must outlive any reorganisation of the site. Production
+# refuses to start unless it is a public https:// address; the default is the development server.
 QR_BASE_URL = env.str("QR_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=QR_BASE_URL)
 # Map tiles are the one external resource a map may name; empty means maps without a tile layer.
@@ -49,6 +54,15 @@ CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=300)  # seconds a CDN may keep 
 SECURE_SSL_REDIRECT_ENV = env.bool("SECURE_SSL_REDIRECT", default=None)
 SECURE_SSL_REDIRECT = bool(SECURE_SSL_REDIRECT_ENV)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+# True only behind a proxy we control that strips and sets X-Forwarded-Proto, -Host and -For: then production
+# believes them for HTTPS and the host, and the login lockout counts the client address they name.
+TRUST_PROXY_HEADERS = env.bool("TRUST_PROXY_HEADERS", default=False)
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
+# Outgoing mail (moderation notifications, password resets), parsed by config/email_url.py:
+# smtp://user:password@host:587?tls, smtps://…:465 or console://. Production refuses to start without it.
+EMAIL_URL = env.str("EMAIL_URL", default="")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="") or "webmaster@localhost"  # Django's default
+SERVER_EMAIL = env.str("SERVER_EMAIL", default="") or DEFAULT_FROM_EMAIL  # the sender of error mail to ADMINS
 FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 
@@ -79,6 +93,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -131,6 +146,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- logins ------------------------------------------------------------------------------------------------
+# django-axes on both admins (they both log in through authenticate()): AXES_FAILURE_LIMIT failures lock
+# that username, and separately that client address, until AXES_COOLOFF_MINUTES have passed since the last
+# attempt. `manage.py axes_reset` (or axes_reset_username / axes_reset_ip) unlocks. See config/lockout.py.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out attempt before any password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE = [*MIDDLEWARE, "axes.middleware.AxesMiddleware"]  # last: turns a lockout into the 429 page
+if AXES_COOLOFF_MINUTES < 1:
+    raise ImproperlyConfigured("AXES_COOLOFF_MINUTES must be a whole number of minutes, at least 1.")
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
+AXES_RESET_ON_SUCCESS = True  # a successful login clears the failures counted against that user (and address)
+AXES_CLIENT_IP_CALLABLE = "config.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
 
 # --- languages and time ------------------------------------------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -207,6 +240,20 @@ PERMISSIONS_POLICY = (
 )
 # The admin's avatars would otherwise load from gravatar.com: no outside requests, and none under the CSP.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- mail --------------------------------------------------------------------------------------------------
+# Moderation notifications and password resets. Production refuses to start without EMAIL_URL; without it
+# elsewhere Django's defaults stand (dev prints mail on the console, tests keep it in memory).
+if EMAIL_URL:
+    _mail = parse_email_url(EMAIL_URL)  # lower case: not itself a setting
+    EMAIL_BACKEND = _mail.backend
+    EMAIL_HOST = _mail.host
+    EMAIL_PORT = _mail.port
+    EMAIL_HOST_USER = _mail.user
+    EMAIL_HOST_PASSWORD = _mail.password
+    EMAIL_USE_TLS = _mail.use_tls
+    EMAIL_USE_SSL = _mail.use_ssl
+EMAIL_TIMEOUT = 10  # seconds: a stuck mail server must not hold a publish or a password reset forever
 
 LOGGING = {
     "version": 1,

@@ -1,11 +1,14 @@
 """Tests: fast hashing, in-memory cache, plain static storage, Wagtail's background tasks run inline."""
 
+from config.local_account import LOCAL_ADMIN_ACCOUNT  # noqa: F401 - the account ensure_local_admin creates
+
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
 
 DEBUG = False
 SECRET_KEY = SECRET_KEY or "test-only-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
@@ -19,7 +22,6 @@ TASKS = {
 }
 QR_BASE_URL = "https://heritage.example.id"
 MAP_TILE_URL = "https://tiles.example.test/{z}/{x}/{y}.png"
-LOCAL_ADMIN_ACCOUNT = {"username": "admin", "password": "malang-heritage"}
 
 # Serve static files straight from the finders: no collectstatic needed to develop or test.
 WHITENOISE_USE_FINDERS = True
