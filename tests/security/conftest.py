@@ -51,7 +51,7 @@ def _seed_world(hostile: bool):
                 target = target.specific
                 target.title = HOSTILE
                 if name == "product":
-                    target.price_unit = HOSTILE
+                    target.price_unit = "@SUM(1)\x00"
                     target.capacity_note = HOSTILE
                 target.save_revision().publish()
                 pages[name] = type(target).objects.get(pk=target.pk)
