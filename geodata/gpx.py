@@ -8,6 +8,7 @@ Written with the standard library's ElementTree in the element order the GPX 1.1
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -18,6 +19,14 @@ from geodata.routing import Route, Stop
 GPX_NS = "http://www.topografix.com/GPX/1/1"
 SCHEMA_LOCATION = f"{GPX_NS} {GPX_NS}/gpx.xsd"
 CREATOR = "geodata (Malang Heritage)"
+# What XML 1.0 cannot carry at all, even escaped: C0 controls but tab, newline and carriage return; lone
+# surrogates; U+FFFE and U+FFFF. ElementTree writes them as they are, which makes the file unreadable.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value) -> str | None:
+    """Text for an element: what XML 1.0 cannot hold dropped (ElementTree escapes `<`, `&`, `>` itself)."""
+    return None if value is None else NOT_XML.sub("", str(value))
 
 
 def _point(
@@ -35,11 +44,11 @@ def _point(
     if ele is not None:
         ET.SubElement(el, f"{{{GPX_NS}}}ele").text = f"{float(ele):.1f}"
     if name:
-        ET.SubElement(el, f"{{{GPX_NS}}}name").text = name
+        ET.SubElement(el, f"{{{GPX_NS}}}name").text = xml_text(name)
     if desc:
-        ET.SubElement(el, f"{{{GPX_NS}}}desc").text = desc
+        ET.SubElement(el, f"{{{GPX_NS}}}desc").text = xml_text(desc)
     if kind:
-        ET.SubElement(el, f"{{{GPX_NS}}}type").text = kind
+        ET.SubElement(el, f"{{{GPX_NS}}}type").text = xml_text(kind)
     return el
 
 
@@ -64,9 +73,9 @@ def gpx_string(
     )
     meta = ET.SubElement(root, f"{{{GPX_NS}}}metadata")
     if name:
-        ET.SubElement(meta, f"{{{GPX_NS}}}name").text = name
+        ET.SubElement(meta, f"{{{GPX_NS}}}name").text = xml_text(name)
     if description:
-        ET.SubElement(meta, f"{{{GPX_NS}}}desc").text = description
+        ET.SubElement(meta, f"{{{GPX_NS}}}desc").text = xml_text(description)
     ET.SubElement(meta, f"{{{GPX_NS}}}time").text = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     for item in waypoints:
@@ -82,11 +91,13 @@ def gpx_string(
             line = line.simplify(simplify_m / 111_000, preserve_topology=False)
         rte = ET.SubElement(root, f"{{{GPX_NS}}}rte")
         if isinstance(route, Route):
-            ET.SubElement(rte, f"{{{GPX_NS}}}name").text = name or " - ".join(s.name for s in route.stops)
+            ET.SubElement(rte, f"{{{GPX_NS}}}name").text = xml_text(
+                name or " - ".join(s.name for s in route.stops)
+            )
             ET.SubElement(rte, f"{{{GPX_NS}}}desc").text = f"{route.mode}, {route.distance_m / 1000:.1f} km"
-            ET.SubElement(rte, f"{{{GPX_NS}}}type").text = route.mode
+            ET.SubElement(rte, f"{{{GPX_NS}}}type").text = xml_text(route.mode)
         elif name:
-            ET.SubElement(rte, f"{{{GPX_NS}}}name").text = name
+            ET.SubElement(rte, f"{{{GPX_NS}}}name").text = xml_text(name)
         for lon, lat in line.coords:
             _point(rte, "rtept", lat, lon)
     ET.indent(root, space=" ")

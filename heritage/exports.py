@@ -10,6 +10,8 @@ from shapely.geometry import Point
 
 from wagtail import hooks
 
+from .spreadsheets import safe_cell
+
 COLUMNS = [
     "id",
     "slug",
@@ -101,7 +103,7 @@ def places_csv(pages, request=None) -> str:
     for page in _prepared(pages):
         row = place_properties(page, request)
         row.update(latitude=f"{page.latitude:.6f}", longitude=f"{page.longitude:.6f}")
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow({key: "" if value is None else safe_cell(value) for key, value in row.items()})
     return out.getvalue()
 
 

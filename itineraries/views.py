@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from geodata.gpx import gpx_string
 from geodata.maps import MapAssets, route_map
 from heritage.exports import absolute_url
+from heritage.jsonld import json_ld_script
 from heritage.maps import embed, render_embed
 from heritage.models import PlacePage
 
@@ -85,7 +86,8 @@ def itinerary_map_html(itinerary, stops, request=None) -> str:
     return render_embed(parts, request)
 
 
-def trip_jsonld(itinerary, stops, request) -> str:
+def trip_jsonld(itinerary, stops, request):
+    """The trip's `<script type="application/ld+json">` element (safe HTML)."""
     data = {
         "@context": "https://schema.org",
         "@type": "TouristTrip",
@@ -115,7 +117,7 @@ def trip_jsonld(itinerary, stops, request) -> str:
             ],
         },
     }
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return json_ld_script(data)
 
 
 def itinerary_view(itinerary, request):

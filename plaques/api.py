@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from heritage.open_data import bad_parameter
+from heritage.spreadsheets import safe_cell
 
 from .models import ScanCount
 
@@ -43,7 +44,7 @@ def scans_csv_text(rows) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for code, page_id, title, day, count in rows:
-        writer.writerow([code, page_id or "", title or "", day.isoformat(), count])
+        writer.writerow([code, page_id or "", safe_cell(title or ""), day.isoformat(), count])
     return out.getvalue()
 
 

@@ -7,6 +7,7 @@ M by default, H for plaques that will weather outdoors. A white quiet zone of 4 
 
 import functools
 import io
+import re
 
 import segno
 
@@ -23,12 +24,15 @@ class BadParameter(ValueError):
     def __init__(self, name: str, message: str):
         super().__init__(f"{name}: {message}")
         self.name = name
+        self.message = message
 
 
 def parse_size(raw: str | None) -> int:
+    """Pixels in ASCII digits only: `str.isdigit()` also passes "²" (which `int()` then refuses: a 500)
+    and other scripts' digits ("٣٠٠", which `int()` reads)."""
     if raw in (None, ""):
         return SIZE_DEFAULT
-    if not raw.isdigit() or len(raw) > 5:
+    if not re.fullmatch(r"[0-9]{1,5}", raw):
         raise BadParameter("size", f"a whole number of pixels from {SIZE_MIN} to {SIZE_MAX}")
     size = int(raw)
     if not SIZE_MIN <= size <= SIZE_MAX:

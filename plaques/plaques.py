@@ -24,6 +24,8 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
+from heritage.spreadsheets import safe_cell
+
 from .codes import short_address, short_url
 from .images import QUIET_ZONE, qr_for_code, svg_for_code
 
@@ -33,6 +35,7 @@ BRAND = "Malang Heritage"
 BRAND_ID = "Pusaka Kota Malang"
 INVITE_ID = "Pindai untuk kisah tempat ini"
 INVITE_EN = "Scan for this place's story"
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # drawn as nothing or as boxes
 INK = (0.13, 0.16, 0.20)
 ACCENT = (0.61, 0.29, 0.10)  # the temple-brick colour of the site's header
 
@@ -74,7 +77,7 @@ def printable(text: str) -> str:
     """The text in the standard PDF fonts' character set (Windows-1252): accents are kept where the set has
     them, stripped where it has not (ā → a); other scripts are dropped rather than printed as black boxes."""
     out = []
-    for char in text:
+    for char in CONTROL_CHARACTERS.sub("", text):
         try:
             char.encode("cp1252")
             out.append(char)
@@ -186,7 +189,9 @@ def plaques_pdf(plaques: list[Plaque], paper: str = "a5") -> bytes:
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=size, invariant=True, pageCompression=1)
     canvas.setTitle(
-        "QR plaques · Malang Heritage" if len(plaques) != 1 else f"{plaques[0].title} · QR plaque"
+        "QR plaques · Malang Heritage"
+        if len(plaques) != 1
+        else f"{CONTROL_CHARACTERS.sub('', plaques[0].title)} · QR plaque"
     )
     canvas.setAuthor(BRAND)
     canvas.setCreator(BRAND)
@@ -210,7 +215,8 @@ def svgs_zip(plaques: list[Plaque]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, svg_for_code(plaque.code, size=1024, error=PLAQUE_ERROR))
-            writer.writerow([name, plaque.code, short_url(plaque.code), plaque.title, plaque.subtitle])
+            row = [name, plaque.code, short_url(plaque.code), plaque.title, plaque.subtitle]
+            writer.writerow([safe_cell(value) for value in row])
         info = zipfile.ZipInfo("codes.csv", date_time=(2020, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
         archive.writestr(info, index.getvalue())

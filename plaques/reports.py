@@ -17,6 +17,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from heritage.spreadsheets import safe_cell
+
 from .counting import malang_today
 from .models import ScanCount
 
@@ -87,6 +89,10 @@ class QRScansReportView(ReportView):
 
     def get_filename(self):
         return f"qr-scans-per-{self.period}-{malang_today():%Y-%m-%d}"
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Place titles are editors' text: no formula and no character XLSX cannot hold, in either format."""
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
 
     def get_queryset(self):
         rows = scans_by_period(self.filter_queryset(ScanCount.objects.all()), self.period)

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import (
     HttpResponse,
-    HttpResponseBadRequest,
     HttpResponseForbidden,
     HttpResponseNotFound,
     HttpResponseRedirect,
@@ -26,6 +25,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from heritage.models import PlaceIndexPage, places_near
+from heritage.open_data import bad_parameter
 from plaques.models import ShortCode
 
 from .codes import normalize_code
@@ -52,7 +52,8 @@ def visitor_language(request) -> str:
 
 
 def _bad_parameter(error: BadParameter) -> HttpResponse:
-    return HttpResponseBadRequest(f"{error}\n", content_type="text/plain; charset=utf-8")
+    """The open-data 400: JSON naming the parameter and saying what it takes."""
+    return bad_parameter(error.name, error.message)
 
 
 def _no_store(response):

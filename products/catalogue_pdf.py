@@ -2,7 +2,9 @@
 reader's language, with every product's sources at the end, because an investor prints and forwards it."""
 
 import io
+import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -37,9 +39,15 @@ def _number(value: int) -> str:
     return text.replace(",", ".") if get_language() == "id" else text
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _escape(text) -> str:
-    text = "" if text is None else str(text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for reportlab's Paragraph, which parses a mini-markup (`<font>`, `<link href>`, `&amp;`): an
+    editor's `<`, `>`, `&` and quotes are shown as written, never read as markup or as the end of an
+    attribute; control characters (which print nothing, or a box) are dropped."""
+    text = CONTROL_CHARACTERS.sub("", "" if text is None else str(text))
+    return escape(text, {'"': "&quot;", "'": "&#39;"})
 
 
 def _price_text(page) -> str:
@@ -166,7 +174,7 @@ def products_pdf(pages, request=None, filters=(), title=None) -> bytes:
         rightMargin=12 * mm,
         topMargin=12 * mm,
         bottomMargin=12 * mm,
-        title=str(title),
+        title=CONTROL_CHARACTERS.sub("", str(title)),
         author="Malang Heritage",
     )
     doc.build(story)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from heritage.exports import absolute_url
 from heritage.models import Region
+from heritage.spreadsheets import append_xlsx_row, safe_cell
 from products.models import ExportReadiness, Sector
 
 
@@ -140,7 +141,10 @@ def products_csv(pages, request=None) -> str:
     writer.writeheader()
     for page in pages:
         writer.writerow(
-            {key: "" if value is None else value for key, value in _flat_row(page, request).items()}
+            {
+                key: "" if value is None else safe_cell(value)
+                for key, value in _flat_row(page, request).items()
+            }
         )
     return out.getvalue()
 
@@ -190,11 +194,11 @@ def products_xlsx(pages, request=None, filters=()) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Products"
-    sheet.append([str(header) for header, _w, _v in columns])
+    append_xlsx_row(sheet, [str(header) for header, _w, _v in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for page in pages:
-        sheet.append([value(page, request) for _h, _w, value in columns])
+        append_xlsx_row(sheet, [value(page, request) for _h, _w, value in columns])
         url_cell = sheet.cell(row=sheet.max_row, column=len(columns) - 1)
         url_cell.hyperlink = url_cell.value
     for index, (_header, width, _value) in enumerate(columns, start=1):
@@ -206,12 +210,14 @@ def products_xlsx(pages, request=None, filters=()) -> bytes:
     sheet.auto_filter.ref = sheet.dimensions
 
     about = book.create_sheet("About")
-    about.append([_("Malang Heritage: local products catalogue")])
-    about.append([_("Generated"), timezone.localtime().strftime("%Y-%m-%d %H:%M WIB")])
-    about.append([_("Filters"), "; ".join(f"{label}: {values}" for label, values in filters) or _("none")])
-    about.append([_("Products"), len(pages)])
-    about.append(
-        [_("Figures are given only as public sources state them; each product page lists its sources.")]
+    append_xlsx_row(about, [_("Malang Heritage: local products catalogue")])
+    append_xlsx_row(about, [_("Generated"), timezone.localtime().strftime("%Y-%m-%d %H:%M WIB")])
+    filters_text = "; ".join(f"{label}: {values}" for label, values in filters) or _("none")
+    append_xlsx_row(about, [_("Filters"), filters_text])
+    append_xlsx_row(about, [_("Products"), len(pages)])
+    append_xlsx_row(
+        about,
+        [_("Figures are given only as public sources state them; each product page lists its sources.")],
     )
     about["A1"].font = Font(bold=True)
     about.column_dimensions["A"].width = 22

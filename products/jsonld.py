@@ -6,6 +6,8 @@ is not a business) followed by the `LocalBusiness` of each named producer in it.
 `AggregateOffer` in IDR only when a source states them.
 """
 
+import re
+
 from heritage.exports import absolute_url
 from heritage.models import Region
 from products.models import ExportReadiness, Sector
@@ -41,7 +43,8 @@ def _geo(latitude, longitude):
 
 
 def for_producer(producer) -> dict:
-    founded = producer.founded if producer.founded.isdigit() and len(producer.founded) == 4 else None
+    # ASCII digits only: `str.isdigit()` also passes "²⁰⁰⁵" and "٢٠٠٥", which are no schema.org year.
+    founded = producer.founded if re.fullmatch(r"[0-9]{4}", producer.founded or "") else None
     return _clean(
         {
             "@type": "LocalBusiness",

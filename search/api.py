@@ -59,6 +59,8 @@ def suggest_json(request):
     if error:
         return error
     prefix = request.GET.get("q", "")
+    if "\x00" in prefix:  # PostgreSQL refuses NUL in any string: said plainly rather than a 500
+        return bad_parameter("q", "contains a NUL character (%00), which no search may hold.")
     if len(prefix.strip()) < 2:
         return bad_parameter("q", "give at least 2 characters.")
     suggestions = suggest(prefix, lang)

@@ -1,9 +1,7 @@
-import json
-
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -81,12 +79,7 @@ def distance(metres):
 
 @register.simple_tag(takes_context=True)
 def page_jsonld(context, page):
-    data = jsonld.for_page(page, context.get("request"))
-    if not data:
-        return ""
-    # Escape "<" so that no string in the data can close the script element.
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+    return jsonld.json_ld_script(jsonld.for_page(page, context.get("request")))
 
 
 @register.simple_tag(takes_context=True)

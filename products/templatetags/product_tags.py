@@ -1,14 +1,11 @@
 """Template tags of local products: what is made near a place, price ranges, and the products' JSON-LD."""
 
-import json
-
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from heritage.jsonld import json_ld_script
 from heritage.templatetags.heritage_tags import rupiah
 from products import jsonld
 from products.models import CentrePage, ProductIndexPage, ProductPage
@@ -74,6 +71,4 @@ def trade_jsonld(context, page, producers=()):
         data = jsonld.for_centre(page, producers, request)
     else:
         return ""
-    # Escape "<" so that no string in the data can close the script element.
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+    return json_ld_script(data)

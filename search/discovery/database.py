@@ -10,9 +10,10 @@ from wagtail.models import Locale
 from heritage.models import PlacePage
 from heritage.nearby import distance_m, within_box
 
-from .query import FACETS, DiscoveryQuery, Hit, Results, Suggestion, facet_values
+from .query import FACETS, DiscoveryQuery, Hit, Results, Suggestion, facet_values, search_words
 
 MAX_CANDIDATES = 2_000
+MAX_PREFIX = 100
 
 
 def live_places(lang: str):
@@ -26,8 +27,9 @@ def live_places(lang: str):
 def _candidates(query: DiscoveryQuery) -> list[Hit]:
     pages = live_places(query.lang)
     if query.text:
-        # Wagtail's search filters only on indexed filter fields: the distance is applied below.
-        found = list(pages.search(query.text)[:MAX_CANDIDATES])
+        # Wagtail's search filters only on indexed filter fields: the distance is applied below. Text with no
+        # word in it (a lone quote, an asterisk) finds nothing.
+        found = list(pages.search(query.words)[:MAX_CANDIDATES]) if query.words else []
     else:
         if query.near:  # a bounding box first, so the database returns only the few candidates
             pages = within_box(pages, *query.near, query.radius_km * 1000)
@@ -67,7 +69,7 @@ def search(query: DiscoveryQuery) -> Results:
 
 
 def suggest(prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
-    prefix = " ".join(prefix.split())[:100]
+    prefix = search_words(prefix, MAX_PREFIX)
     if not prefix:
         return []
     pages = live_places(lang)

@@ -25,7 +25,7 @@ from django.utils.html import strip_tags
 from heritage.models import PlacePage
 
 from .database import live_places
-from .query import FACETS, DiscoveryQuery, Hit, Results, Suggestion, facet_values
+from .query import FACETS, DiscoveryQuery, Hit, Results, Suggestion, facet_values, search_words
 
 log = logging.getLogger(__name__)
 
@@ -130,9 +130,11 @@ def build_search(query: DiscoveryQuery, client: Elasticsearch | None = None) -> 
     """The request for one discovery query (public so tests can read the body it sends)."""
     search = Search(using=client or get_client(), index=index_name(query.lang))
     if query.text:
+        # The cleaned words (`search_words`) in `multi_match`, which reads no query syntax: never
+        # `query_string`, which answers 400 (or runs a visitor's operators) on `candi "jago`.
         search = search.query(
             "multi_match",
-            query=query.text,
+            query=query.words,
             fields=["title^4", "summary^2", "body", "district"],
             fuzziness="AUTO",
         )
@@ -180,7 +182,7 @@ def search(query: DiscoveryQuery, client: Elasticsearch | None = None) -> Result
 
 
 def suggest(prefix: str, lang: str, limit: int = 8, client: Elasticsearch | None = None) -> list[Suggestion]:
-    prefix = " ".join(prefix.split())[:100]
+    prefix = search_words(prefix, 100)
     if not prefix:
         return []
     request = Search(using=client or get_client(), index=index_name(lang)).suggest(

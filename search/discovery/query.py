@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 
 from django import forms
@@ -16,6 +17,20 @@ FACET_CHOICES = {"kind": Kind.choices, "region": Region.choices, "era": Era.choi
 DEFAULT_RADIUS_KM = 10.0
 MAX_RADIUS_KM = 300.0
 PER_PAGE = 20
+MAX_WORDS_LENGTH = 200
+
+
+def search_words(text: str, limit: int = MAX_WORDS_LENGTH) -> str:
+    """The words of what a visitor typed, as both engines are given them: letters, marks and digits of any
+    script; everything else (quotes, ``*``, ``-``, ``(``, ``:``, ``^``, NUL and other control or format
+    characters such as U+202E) a space between words; at most `limit` characters.
+
+    Wagtail's database backend puts each term in double quotes for SQLite FTS5 without escaping a quote the
+    visitor typed, so `candi "jago` answered 500 ("unterminated string"); PostgreSQL rejects NUL in any
+    string. The engines' analysers drop punctuation anyway, so nothing searchable is lost. Operator words
+    (``AND``, ``OR``, ``NEAR``) stay: each is searched as a plain word."""
+    kept = "".join(char if unicodedata.category(char)[0] in "LMN" else " " for char in str(text)[: limit * 4])
+    return " ".join(kept.split())[:limit].strip()
 
 
 @dataclass(frozen=True)
@@ -33,6 +48,11 @@ class DiscoveryQuery:
     @property
     def is_empty(self) -> bool:
         return not (self.text or self.kind or self.region or self.era or self.near)
+
+    @property
+    def words(self) -> str:
+        """The text as the engines search it (see `search_words`); empty when it holds no word at all."""
+        return search_words(self.text)
 
     def selected(self, facet: str) -> tuple[str, ...]:
         return getattr(self, facet)
