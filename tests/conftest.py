@@ -53,8 +53,10 @@ _SHARED_SAMPLE = _SharedSample()
 
 
 def _needs_real_transactions(item) -> bool:
-    return "transactional_db" in item.fixturenames or "live_server" in item.fixturenames or any(
-        marker.kwargs.get("transaction") for marker in item.iter_markers("django_db")
+    return (
+        "transactional_db" in item.fixturenames
+        or "live_server" in item.fixturenames
+        or any(marker.kwargs.get("transaction") for marker in item.iter_markers("django_db"))
     )
 
 

@@ -171,7 +171,9 @@ LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [Path(__file__).resolve().parents[1] / "locale"]  # one catalogue for the project, shipped with config
+LOCALE_PATHS = [
+    Path(__file__).resolve().parents[1] / "locale"
+]  # one catalogue for the project, shipped with config
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
