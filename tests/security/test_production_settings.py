@@ -31,6 +31,7 @@ CLEARED = [
     "TRUST_PROXY_HEADERS",
     "AXES_COOLOFF_MINUTES",
     "SECURE_SSL_REDIRECT",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests' conftest in the same pytest process
     "DJANGO_SETTINGS_MODULE",
 ]
 
