@@ -4,24 +4,13 @@ Every place is a `TouristAttraction` with `GeoCoordinates`; heritage buildings, 
 `LandmarksOrHistoricalBuildings`.
 """
 
-import json
-
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from geodata.script_json import script_json
+
 from .exports import absolute_url
 from .vocabulary import Kind
-
-# What must not appear as itself inside a <script> element: "<" and ">" (`</script>`, `<!--`), "&", and the
-# line and paragraph separators. The set of Django's `json_script` (which cannot write the ld+json type);
-# each becomes its \u escape, which every JSON reader turns back into the character.
-SCRIPT_ESCAPES = {
-    ord("<"): "\\u003C",
-    ord(">"): "\\u003E",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
 
 
 def json_ld_script(data):
@@ -29,8 +18,7 @@ def json_ld_script(data):
     every JSON-LD of the site (places, products, centres, trips) is written by this one function."""
     if not data:
         return ""
-    text = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(script_json(data)))  # noqa: S308 - escaped above
 
 
 LANDMARK_KINDS = {

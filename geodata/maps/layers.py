@@ -12,7 +12,6 @@ cannot inject HTML, and a link is only made for ``http(s)://`` or site-relative 
 
 from __future__ import annotations
 
-import json
 import re
 
 import folium
@@ -20,13 +19,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geodata.maps.assets import MapAssets
-
-# The characters that could end a <script> element, open an HTML comment inside it or end a JavaScript line,
-# written as JSON escapes: the value stays the same string, the HTML parser never sees markup in it.
-_SCRIPT_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
-
+from geodata.script_json import script_json
 
 # A JSON "{" can only be followed by "{", "%" or "#" inside a string: there it is written "\u007b", so no text
 # can open a Jinja tag, should it ever reach a template (see VerbatimMacroElement).
@@ -38,8 +31,7 @@ def js_json(data) -> str:
 
     Text a person wrote (a place title, a road name) only ever reaches a map as a JSON string built here and
     is put on the page with ``textContent``: never inside a template literal, never as HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
-    return _TEMPLATE_OPENER.sub(r"\\u007b", text)
+    return _TEMPLATE_OPENER.sub(r"\\u007b", script_json(data, compact=True))
 
 
 class _Verbatim(Element):

@@ -8,7 +8,6 @@ sets X-Forwarded-For: a header any client can write must not choose whose attemp
 
 import ipaddress
 import math
-from zoneinfo import ZoneInfo
 
 from axes.helpers import get_cool_off
 
@@ -16,7 +15,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 
-WIB = ZoneInfo("Asia/Jakarta")  # the editors' clock, whatever TIME_ZONE says
+from geodata.sunrise import WIB  # the editors' clock, whatever TIME_ZONE says
 
 
 def _valid_ip(value):
