@@ -4,8 +4,9 @@ done; every test runs in a savepoint within it (pytest-django's `db`), as in tes
 
 `HOSTILE` is the editor text each output context must carry as the letters it is made of: it breaks out of a
 JavaScript template literal, a <script> element, an HTML attribute, a template engine or a quoted string if it
-is escaped for the wrong context, holds a right-to-left override, a NUL and other C0 controls (which XML 1.0
-and XLSX cannot hold at all), and starts with "=" as a spreadsheet formula does.
+is escaped for the wrong context, holds a right-to-left override and C0 controls (which XML 1.0 and XLSX cannot
+hold at all), and starts with "=" as a spreadsheet formula does. It holds no NUL: the admin's forms refuse one
+(tests/security/test_hostile_inputs.py shows it) and PostgreSQL cannot store one.
 """
 
 import pytest
@@ -14,7 +15,7 @@ from tests.conftest import FIXTURES
 
 HOSTILE = (
     '=HYPERLINK("http://evil.test")\t`${alert(1)}` </script><script>alert(2)</script>'
-    "<img src=x onerror=alert(3)> {{ 7*7 }} \"'&amp; \u202eevil\x00\x01\x08\x0b\x1f end"
+    "<img src=x onerror=alert(3)> {{ 7*7 }} \"'&amp; \u202eevil\x01\x08\x0b\x1f end"
 )
 # What of HOSTILE survives into any output: the control characters but tab, newline and CR dropped.
 HOSTILE_PRINTABLE = (
@@ -51,7 +52,7 @@ def _seed_world(hostile: bool):
                 target = target.specific
                 target.title = HOSTILE
                 if name == "product":
-                    target.price_unit = "@SUM(1)\x00"
+                    target.price_unit = "@SUM(1)\x01"
                     target.capacity_note = HOSTILE
                 target.save_revision().publish()
                 pages[name] = type(target).objects.get(pk=target.pk)
