@@ -13,8 +13,9 @@ def bad_parameter(name: str, message: str) -> JsonResponse:
 
 
 def request_lang(request):
-    """(lang, None) for a known `lang` parameter (default id), (None, response) otherwise."""
-    lang = request.GET.get("lang", "id")
+    """(lang, None) for a known `lang` parameter, (None, response) otherwise. A missing or empty `lang`
+    (as a form with an empty select sends it) means the default, Indonesian."""
+    lang = request.GET.get("lang") or "id"
     if lang not in LANGS:
         return None, bad_parameter("lang", f"unknown language {lang[:20]!r}; use 'id' or 'en'.")
     return lang, None

@@ -4,7 +4,6 @@ Each leg is routed on its own because a stop may change the mode (a car to the p
 the caldera). The bundled corridor network is loaded once per process.
 """
 
-import datetime as dt
 from functools import lru_cache
 
 from shapely.geometry import LineString
@@ -69,10 +68,6 @@ def compute_route_data(itinerary, stops) -> dict:
         "duration_s": round(sum(leg["duration_s"] for leg in legs), 1),
         "legs": legs,
     }
-
-
-def total_duration(route_data: dict) -> dt.timedelta:
-    return dt.timedelta(seconds=route_data.get("duration_s", 0))
 
 
 def route_from_data(route_data: dict, stops):

@@ -38,10 +38,6 @@ class Schedule:
     def departure(self) -> dt.datetime | None:
         return self.rows[0].depart if self.rows else None
 
-    @property
-    def arrival(self) -> dt.datetime | None:
-        return self.rows[-1].arrive if self.rows else None
-
 
 def _sunrise_at(stop, day: dt.date) -> dt.datetime:
     place = stop.place

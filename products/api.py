@@ -8,7 +8,6 @@ Every endpoint takes the hub's filters (`sector`, `region`, `centre`, `export`, 
 from django import forms
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -16,20 +15,12 @@ from wagtail.models import Locale
 
 from heritage.filters import MultiChoiceField
 from heritage.models import Region
-from heritage.open_data import LANGS, bad_parameter
+from heritage.open_data import bad_parameter, cacheable, request_lang
 from products.models import CentrePage
 
 from .catalogue_pdf import products_pdf
 from .exports import centres_feature_collection, download_name, product_record, products_csv, products_xlsx
 from .models.filters import ProductFilterForm, filtered_products
-
-
-def _lang(request):
-    """(language code, None) or (None, a 400 response). An empty `lang=` means the default, Indonesian."""
-    lang = request.GET.get("lang") or "id"
-    if lang not in LANGS:
-        return None, bad_parameter("lang", f"unknown language {lang[:20]!r}; use 'id' or 'en'.")
-    return lang, None
 
 
 def _first_error(form) -> JsonResponse:
@@ -39,7 +30,7 @@ def _first_error(form) -> JsonResponse:
 
 def _query(request):
     """(products, form, lang, None) for good parameters, (None, None, None, response) for a bad one."""
-    lang, error = _lang(request)
+    lang, error = request_lang(request)
     if error:
         return None, None, None, error
     locale = Locale.objects.filter(language_code=lang).first()
@@ -51,16 +42,9 @@ def _query(request):
     return filtered_products(form, locale=locale), form, lang, None
 
 
-def _cacheable(response):
-    # Five minutes: a featured product's end date passes at midnight, and nobody minds five minutes of it.
-    patch_cache_control(response, public=True, max_age=300)
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
 def _attachment(response, name):
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return _cacheable(response)
+    return cacheable(response)
 
 
 @require_GET
@@ -75,7 +59,7 @@ def products_json(request):
             "filters": form.active_filters(),
             "products": [product_record(page, request) for page in products],
         }
-    return _cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+    return cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
 
 
 @require_GET
@@ -117,7 +101,7 @@ class CentreFilterForm(forms.Form):
 
 @require_GET
 def centres_geojson(request):
-    lang, error = _lang(request)
+    lang, error = request_lang(request)
     if error:
         return error
     form = CentreFilterForm(request.GET)
@@ -132,4 +116,4 @@ def centres_geojson(request):
         content_type="application/geo+json",
         json_dumps_params={"ensure_ascii": False},
     )
-    return _cacheable(response)
+    return cacheable(response)

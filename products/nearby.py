@@ -66,8 +66,3 @@ def trade_near(page, radius_m: float = RADIUS_M) -> dict:
         "products": products_near(lat, lon, locale_id=page.locale_id, radius_m=radius_m),
         "radius_m": radius_m,
     }
-
-
-def places_near_product(product: ProductPage, radius_m: float = RADIUS_M, limit: int = 6):
-    """Heritage places near where the product is made, nearest first; none when it has no known location."""
-    return product.places_near(radius_m=radius_m, limit=limit)

@@ -106,3 +106,16 @@ def test_the_import_contract_holds():
         text=True,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_loading_the_settings_imports_no_map_or_dataframe_library():
+    """Every manage.py command and every worker loads the settings first: they must not pull in folium or pandas."""
+    probe = (
+        "import sys, config.settings.dev; "
+        "print(sorted(m for m in ('folium', 'pandas', 'geopandas', 'branca') if m in sys.modules))"
+    )
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}"}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+    )
+    assert out.stdout.strip() == "[]"

@@ -4,7 +4,7 @@ ride from the Dinoyo ceramics kampung. Distances are checked against pyproj's ge
 import pytest
 from pyproj import Geod
 
-from products.nearby import RADIUS_M, centres_near, places_near_product, products_near, trade_near
+from products.nearby import RADIUS_M, centres_near, products_near, trade_near
 
 BADUT = (-7.9577, 112.5981)  # tests/fixtures/places_sample.geojson
 GEOD = Geod(ellps="WGS84")
@@ -77,7 +77,7 @@ def test_an_unpublished_product_is_not_made_nearby(badut, product):
 
 
 def test_a_product_knows_the_heritage_places_near_where_it_is_made(products_site, product):
-    [(badut, metres)] = places_near_product(product("suvenir-keramik-dinoyo"))
+    [(badut, metres)] = product("suvenir-keramik-dinoyo").places_near()
     assert badut.slug == "candi-badut"
     assert metres == pytest.approx(geodesic_m(BADUT, (-7.944197, 112.6082)), rel=0.005)
 
@@ -86,7 +86,7 @@ def test_a_product_with_no_known_location_has_no_neighbours(products_site, produ
     """Batik Tulis Celaket has no centre, and no public source gives its producer's point."""
     celaket = product("batik-tulis-celaket")
     assert celaket.where is None
-    assert places_near_product(celaket) == []
+    assert celaket.places_near() == []
 
 
 def test_candi_baduts_page_shows_dinoyo_ceramics_made_nearby(products_site, client):

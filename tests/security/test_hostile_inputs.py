@@ -209,8 +209,15 @@ def test_a_founding_year_in_other_digits_is_not_published_as_a_year():
     assert for_producer(Producer(name="Batik", founded="2005"))["foundingDate"] == "2005"
 
 
-@pytest.mark.parametrize("model_path", ["heritage.models.PlacePage", "products.models.ProductPage",
-                                        "products.models.CentrePage", "itineraries.models.ItineraryPage"])
+@pytest.mark.parametrize(
+    "model_path",
+    [
+        "heritage.models.PlacePage",
+        "products.models.ProductPage",
+        "products.models.CentrePage",
+        "itineraries.models.ItineraryPage",
+    ],
+)
 def test_an_edit_form_refuses_a_nul_in_a_title_with_a_message(model_path):
     """A NUL pasted into a title is refused by the admin's form (PostgreSQL could not store it), not a 500."""
     from django.core.exceptions import ValidationError

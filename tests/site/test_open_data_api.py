@@ -90,3 +90,30 @@ def test_geopackage_opens_in_gis_tooling(client, sample_site, tmp_path):
 
 def test_a_post_is_refused(client, sample_site):
     assert client.post("/api/sites.geojson").status_code == 405
+
+
+FEEDS = [
+    "/api/sites.geojson",
+    "/api/sites.csv",
+    "/api/sites.gpkg",
+    "/api/products.json",
+    "/api/products.csv",
+    "/api/products.xlsx",
+    "/api/centres.geojson",
+    "/api/search.json?q=candi",
+    "/api/suggest.json?q=can",
+    "/api/itineraries.geojson",
+]
+
+
+@pytest.mark.parametrize("feed", FEEDS)
+def test_every_feed_reads_lang_the_same_way_and_may_be_cached(client, sample_site, feed):
+    join = "&" if "?" in feed else "?"
+    empty = client.get(f"{feed}{join}lang=")
+    assert empty.status_code == 200, "an empty lang (a form's empty select) means Indonesian"
+    if not feed.endswith(".gpkg"):  # a GeoPackage holds the time it was written
+        assert empty.content == client.get(f"{feed}{join}lang=id").content
+    assert "public" in empty["Cache-Control"] and "max-age=" in empty["Cache-Control"]
+    assert empty["Access-Control-Allow-Origin"] == "*"
+    unknown = client.get(f"{feed}{join}lang=fr")
+    assert unknown.status_code == 400 and unknown.json()["parameter"] == "lang"

@@ -200,8 +200,6 @@ if ELASTICSEARCH_URL:
     }
 WAGTAILDOCS_EXTENSIONS = ["csv", "gpkg", "geojson", "pdf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
-WAGTAIL_MODERATION_ENABLED = True
-WAGTAILAPI_DOCS_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

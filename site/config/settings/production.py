@@ -13,7 +13,6 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import (
     AUTH_PASSWORD_VALIDATORS,
-    CACHE_MAX_AGE,
     DEFAULT_FROM_EMAIL,
     EMAIL_URL,
     QR_BASE_URL,
@@ -94,4 +93,3 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [*AUTH_PASSWORD_VALIDATORS, {"NAME": "config.auth.NotTheLocalPasswordValidator"}]
 LOCAL_ADMIN_ACCOUNT = None
-PUBLIC_CACHE_MAX_AGE = CACHE_MAX_AGE
