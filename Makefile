@@ -51,8 +51,11 @@ check: install ## Django system checks and migrations up to date
 	  EMAIL_URL='smtp://heritage:not-a-password@smtp.example.id:587?tls' DEFAULT_FROM_EMAIL=noreply@heritage.example.id \
 	  DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) check --deploy --fail-level WARNING
 
-unit: install ## The pytest suite without the browser tests
-	$(BIN)/pytest -m "not browser" -q
+# One pytest worker per core, each test file kept on one worker (its shared seeds stay shared).
+XDIST ?= -n $(shell nproc 2>/dev/null || echo 2) --dist loadfile
+
+unit: install ## The pytest suite without the browser tests, in parallel (XDIST= to run it in one process)
+	$(BIN)/pytest -m "not browser" -q $(XDIST)
 
 chromium: ## Install Debian's chromium for the browser tests when missing
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium missing and cannot be installed"; }
@@ -64,7 +67,7 @@ test: lint check unit browser ## Install test tools, lint, checks and the whole 
 
 test-postgres: install ## The same suite against a real PostgreSQL server (installed and started if needed)
 	bash .ci/postgres.sh $(PGDATA) $(PGPORT)
-	DATABASE_URL=postgres://postgres@127.0.0.1:$(PGPORT)/malang_heritage $(BIN)/pytest -m "not browser" -q -p no:cacheprovider
+	DATABASE_URL=postgres://postgres@127.0.0.1:$(PGPORT)/malang_heritage $(BIN)/pytest -m "not browser" -q -p no:cacheprovider $(XDIST)
 
 clean: ## Remove the virtualenv, database and collected static files
 	rm -rf $(VENV) db.sqlite3 staticfiles media .pgdata

@@ -1,35 +1,35 @@
-"""Fixtures of the product tests: the sample places plus the bundled product catalogue, seeded once per module.
+"""Fixtures of the product tests: the sample places plus the bundled product catalogue, seeded once for the
+folder.
 
-Seeding 50 pages takes seconds, so the catalogue is built once per test module inside a transaction that is
-rolled back when the module is done; every test runs in a savepoint within it (pytest-django's `db`), so a
-test may change or unpublish anything and the next one still sees the catalogue as seeded. Module scope, not
-package scope: `tests/products` has no `__init__.py`, so a "package" fixture would live to the end of the
-session and its open transaction would lock SQLite for the tests of other folders.
+Seeding 50 pages takes seconds, so the catalogue is a shared seed (tests/conftest.py `SHARED_SEEDS`): built by
+the first test of this folder that asks for it, inside a transaction that is rolled back when the folder's
+tests are done (or a test comes that must not see it); every test runs in a savepoint within it, so a test may
+change or unpublish anything and the next one still sees the catalogue as seeded.
 """
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.shared_seeds import FIXTURES, SHARED_SEEDS
 
 
-@pytest.fixture(scope="module")
-def catalogue(django_db_setup, django_db_blocker):
-    from django.db import transaction
-
+def _seed_catalogue():
     from home.seed import seed
     from products.content.seed import seed_products
 
-    with django_db_blocker.unblock(), transaction.atomic():
-        report = seed(FIXTURES / "places_sample.geojson", FIXTURES / "stories")
-        seed_products(report.homes, report.locales, report)
-        yield report
-        transaction.set_rollback(True)
+    report = seed(FIXTURES / "places_sample.geojson", FIXTURES / "stories")
+    seed_products(report.homes, report.locales, report)
+    return report
+
+
+SHARED_SEEDS.register(
+    "products_site", _seed_catalogue, scope="folder", includes={"sample_site": lambda report: report}
+)
 
 
 @pytest.fixture
-def products_site(catalogue, db):
+def products_site(db, request):
     """Home, places (Candi Badut, Candi Jago, Kawah Bromo) and the bundled centres and products, id and en."""
-    return catalogue
+    return SHARED_SEEDS.fixture("products_site", request)
 
 
 @pytest.fixture
