@@ -1,5 +1,8 @@
 """The embedded engine: Wagtail's database search backend for the words, Python for facets and distances.
 
+It is also what answers when Elasticsearch fails, so it names the database backend (``database_backend()``)
+rather than Wagtail's default, which is Elasticsearch when the site has a cluster.
+
 Every candidate is read once: the places of one language are a few hundred at most on the embedded path.
 """
 
@@ -9,6 +12,7 @@ from wagtail.models import Locale
 
 from heritage.models import PlacePage
 from heritage.nearby import distance_m, within_box
+from search.backends import database_backend
 
 from .query import FACETS, DiscoveryQuery, Hit, Results, Suggestion, facet_values, search_words
 
@@ -29,7 +33,11 @@ def _candidates(query: DiscoveryQuery) -> list[Hit]:
     if query.text:
         # Wagtail's search filters only on indexed filter fields: the distance is applied below. Text with no
         # word in it (a lone quote, an asterisk) finds nothing.
-        found = list(pages.search(query.words)[:MAX_CANDIDATES]) if query.words else []
+        found = (
+            list(pages.search(query.words, backend=database_backend())[:MAX_CANDIDATES])
+            if query.words
+            else []
+        )
     else:
         if query.near:  # a bounding box first, so the database returns only the few candidates
             pages = within_box(pages, *query.near, query.radius_km * 1000)
@@ -73,4 +81,7 @@ def suggest(prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
     if not prefix:
         return []
     pages = live_places(lang)
-    return [Suggestion(page.title, page.url, page.kind) for page in pages.autocomplete(prefix)[:limit]]
+    return [
+        Suggestion(page.title, page.url, page.kind)
+        for page in pages.autocomplete(prefix, backend=database_backend())[:limit]
+    ]
