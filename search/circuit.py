@@ -11,6 +11,8 @@ when the cluster answers again, which reminds the operator that the writes skipp
 A request the cluster refuses (a 4xx: a missing index, a malformed query) is not an outage: the database
 answers that one request, the refusal is logged, and the circuit stays as it was.
 
+The same ``Circuit`` guards the Redis cache (config/cache_outage.py) with its own state and messages.
+
 The state is per process, so each gunicorn worker finds the outage on its own (and logs it once). It is not
 kept in the cache on purpose: with ``CACHE_URL`` on Redis, the cache may be down too.
 """
@@ -42,12 +44,28 @@ def is_outage(error: Exception) -> bool:
     return isinstance(error, ApiError) and (error.status_code == 429 or error.status_code >= 500)
 
 
-def retry_after() -> float:
+def elasticsearch_retry_after() -> float:
     return float(getattr(settings, "ELASTICSEARCH_RETRY_AFTER", 30))
 
 
 class Circuit:
-    def __init__(self, clock: Callable[[], float] = time.monotonic):
+    """Whether to ask a service that may be failing; what a failure costs is the caller's business.
+
+    Also the Redis cache's (config/cache_outage.py): the pattern is the same, only the messages differ.
+    """
+
+    def __init__(
+        self,
+        service: str,
+        degraded: str,
+        retry_after: Callable[[], float],
+        recovered: str = "",
+        clock: Callable[[], float] = time.monotonic,
+        logger: str = __name__,
+    ):
+        self.service, self.degraded, self.recovered = service, degraded, recovered
+        self.log = logging.getLogger(logger)
+        self.retry_after = retry_after
         self.clock = clock
         self._lock = threading.Lock()
         self.down_since: float | None = None
@@ -63,29 +81,30 @@ class Circuit:
         return self.down_since is not None
 
     def allows(self) -> bool:
-        """Whether to ask the cluster now: always while it answers; during an outage, once per retry period."""
+        """Whether to ask the service now: always while it answers; during an outage, once per retry period."""
         if self.down_since is None:
             return True
         with self._lock:
             now = self.clock()
             if self.down_since is None or now >= self.retry_at:
-                self.retry_at = now + retry_after()  # this request tries; the others keep the database
+                self.retry_at = now + self.retry_after()  # this request tries; the others do without
                 return True
             return False
 
-    def failed(self, error: Exception) -> None:
+    def failed(self, error: BaseException | None) -> None:
         with self._lock:
             now = self.clock()
-            self.retry_at = now + retry_after()
+            self.retry_at = now + self.retry_after()
             if self.down_since is not None:
                 return  # the same outage, already logged
             self.down_since = now
-        log.warning(
-            "Elasticsearch is failing (%s: %s): the database answers searches and index updates are "
-            "skipped; next try in %.0f s",
+        self.log.warning(
+            "%s is failing (%s: %s): %s; next try in %.0f s",
+            self.service,
             type(error).__name__,
             error,
-            retry_after(),
+            self.degraded,
+            self.retry_after(),
         )
 
     def answered(self) -> None:
@@ -95,11 +114,11 @@ class Circuit:
             if self.down_since is None:
                 return
             seconds, self.down_since = self.clock() - self.down_since, None
-        log.info(
-            "Elasticsearch answers again after %.0f s of failures: run manage.py update_index and "
-            "manage.py discovery_index to add what was published meanwhile",
-            seconds,
-        )
+        self.log.info("%s answers again after %.0f s of failures%s", self.service, seconds, self.recovered)
+
+
+class ElasticsearchCircuit(Circuit):
+    """Searches that fall back to the database, index writes that are dropped while the cluster fails."""
 
     def _failure(self, error: Exception, what: str) -> None:
         if is_outage(error):
@@ -139,4 +158,9 @@ class Circuit:
 
 
 # The one cluster of the site (ELASTICSEARCH_URL): the discovery index and Wagtail's index live on it.
-cluster = Circuit()
+cluster = ElasticsearchCircuit(
+    "Elasticsearch",
+    "the database answers searches and index updates are skipped",
+    elasticsearch_retry_after,
+    ": run manage.py update_index and manage.py discovery_index to add what was published meanwhile",
+)

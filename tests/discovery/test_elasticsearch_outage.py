@@ -7,64 +7,15 @@ cluster, only the timeout is shortened so the tests stay fast.
 """
 
 import logging
-import runpy
-import socket
-import threading
 import time
-from pathlib import Path
 
 import pytest
+from broken_services import SilentServer, base_settings, closed_port_url
 
 from heritage.models import PlacePage
-from search.circuit import Circuit, cluster
+from search.circuit import ElasticsearchCircuit, cluster
 
-BASE_SETTINGS = Path(__file__).resolve().parents[2] / "site" / "config" / "settings" / "base.py"
 TIMEOUT = 0.3  # seconds; production waits ELASTICSEARCH_TIMEOUT (2 s)
-
-
-def closed_port_url() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"  # nothing listens there any more: connections are refused
-
-
-class SilentServer:
-    """Accepts every connection and never answers a byte, like a cluster stuck in a garbage collection."""
-
-    def __init__(self):
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.sock.settimeout(0.05)
-        self.connections = []
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-
-    def _serve(self):
-        while not self.stopping.is_set():
-            try:
-                connection, _address = self.sock.accept()
-            except TimeoutError:
-                continue
-            self.connections.append(connection)  # held open, never read, never answered
-
-    def close(self):
-        self.stopping.set()
-        self.thread.join()
-        for connection in self.connections:
-            connection.close()
-        self.sock.close()
-
-
-@pytest.fixture
-def silent_server():
-    server = SilentServer()
-    yield server
-    server.close()
 
 
 @pytest.fixture
@@ -72,9 +23,7 @@ def elasticsearch_at(settings, monkeypatch):
     """Point the site at a cluster, with the settings base.py builds for that ELASTICSEARCH_URL."""
 
     def point(url):
-        with monkeypatch.context() as env:
-            env.setenv("ELASTICSEARCH_URL", url)
-            built = runpy.run_path(str(BASE_SETTINGS))
+        built = base_settings(monkeypatch, ELASTICSEARCH_URL=url)
         backends = built["WAGTAILSEARCH_BACKENDS"]
         assert backends["default"]["BACKEND"] == "search.backends"
         backends["default"]["TIMEOUT"] = TIMEOUT
@@ -92,7 +41,8 @@ def broken_cluster(request, elasticsearch_at):
     if request.param == "down":
         elasticsearch_at(closed_port_url())
         return None
-    server = request.getfixturevalue("silent_server")
+    server = SilentServer()
+    request.addfinalizer(server.close)
     elasticsearch_at(server.url)
     return server
 
@@ -171,12 +121,11 @@ class Clock:
         return self.now
 
 
-def test_the_cluster_is_tried_again_once_per_retry_period_and_its_return_is_logged(settings, caplog):
+def test_the_cluster_is_tried_again_once_per_retry_period_and_its_return_is_logged(caplog):
     from elasticsearch import ConnectionError
 
-    settings.ELASTICSEARCH_RETRY_AFTER = 30
     clock = Clock()
-    circuit = Circuit(clock)
+    circuit = ElasticsearchCircuit("Elasticsearch", "the database answers", lambda: 30, clock=clock)
     attempts = []
 
     def refused():
@@ -200,9 +149,6 @@ def test_the_cluster_is_tried_again_once_per_retry_period_and_its_return_is_logg
     assert attempts == [1_000.0, 1_030.0]
     assert [(r.levelname, r.getMessage().split(" (")[0]) for r in caplog.records] == [
         ("WARNING", "Elasticsearch is failing"),
-        (
-            "INFO",
-            "Elasticsearch answers again after 60 s of failures: run manage.py update_index and manage.py discovery_index to add what was published meanwhile",
-        ),
+        ("INFO", "Elasticsearch answers again after 60 s of failures"),
     ]
     assert not circuit.is_open

@@ -36,6 +36,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", transaction_mode="IMMEDIATE"
     )
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://malang-heritage")}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # Redis down must not take the site down: a failed cache call is a miss, and after one failure Redis is
+    # left alone for a while, the outage logged once (config/cache_outage.py).
+    CACHES["default"]["BACKEND"] = "config.cache_outage.RedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=0.5, SOCKET_TIMEOUT=0.5
+    )
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 # The discovery index (heritage/discovery): one index per language named "<prefix>-places-<lang>".
 DISCOVERY_INDEX_PREFIX = env.str("DISCOVERY_INDEX_PREFIX", default="malang-heritage")
