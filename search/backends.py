@@ -75,6 +75,7 @@ class ElasticsearchWithFallback(Elasticsearch8SearchBackend):
 
     def __init__(self, params):
         params = dict(params)
+        params["OPTIONS"] = dict(params.get("OPTIONS", {}))  # Wagtail's backend adds to it: not the setting's
         self.fallback_name = params.pop("FALLBACK", DATABASE)
         super().__init__(params)
 

@@ -62,7 +62,7 @@ def es(settings, monkeypatch):
     FakeNode.requests = []
     FakeNode.handler = staticmethod(acknowledge)
     client = Elasticsearch(ES_URL, node_class=FakeNode, max_retries=0)
-    monkeypatch.setattr(elastic, "get_client", lambda: client)
+    monkeypatch.setattr(elastic, "get_client", lambda timeout=None: client)
     return FakeNode
 
 
