@@ -6,7 +6,7 @@ answers 500, and every page saved waits for a timeout and logs a traceback. Keep
 and using the cluster only for the discovery engine would avoid that, but would give up the cluster's
 relevance and fuzzy matching in the admin's search and in every other ``.search()`` just when the site is
 big enough to want them. So ``ElasticsearchWithFallback`` is Wagtail's ``elasticsearch8`` backend whose
-every request goes through the site's Elasticsearch circuit (search/circuit.py):
+every request goes through the site's Elasticsearch circuit (search/cluster.py):
 
 - a search (``.search()``, ``.autocomplete()``, counts, facets) that finds the cluster failing, or is made
   while the circuit is open, is answered by the ``FALLBACK`` backend, Wagtail's database backend, with the
@@ -17,26 +17,17 @@ every request goes through the site's Elasticsearch circuit (search/circuit.py):
 The database backend stays current because settings list it as a second entry of
 ``WAGTAILSEARCH_BACKENDS`` (``"database"``): Wagtail indexes every save in every backend, so the fallback
 always knows the pages published during an outage. The discovery engine's database path searches that entry
-by name (``database_backend()``), never Elasticsearch.
+by name (search/discovery/database.py), never Elasticsearch.
 """
 
 from __future__ import annotations
 
 from functools import cached_property, partial
 
-from django.conf import settings
-
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend, Elasticsearch8SearchResults
 
-from .circuit import cluster
-
-DATABASE = "database"
-
-
-def database_backend() -> str:
-    """The name of Wagtail's database backend: its own entry beside Elasticsearch, else the default."""
-    return DATABASE if DATABASE in settings.WAGTAILSEARCH_BACKENDS else "default"
+from .cluster import cluster
 
 
 class FallbackSearchResults(Elasticsearch8SearchResults):
@@ -76,7 +67,7 @@ class ElasticsearchWithFallback(Elasticsearch8SearchBackend):
     def __init__(self, params):
         params = dict(params)
         params["OPTIONS"] = dict(params.get("OPTIONS", {}))  # Wagtail's backend adds to it: not the setting's
-        self.fallback_name = params.pop("FALLBACK", DATABASE)
+        self.fallback_name = params.pop("FALLBACK", "database")
         super().__init__(params)
 
     @cached_property

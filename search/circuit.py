@@ -1,20 +1,15 @@
-"""The Elasticsearch circuit: whether to ask the cluster at all, shared by the discovery engine
-(search/discovery) and Wagtail's search backend (search/backends.py).
+"""A circuit breaker: after one failure of a service, leave it alone for a while and do without it.
 
-A cluster that is down costs each request a refused connection; one that accepts connections and never
+A service that is down costs each request a refused connection; one that accepts connections and never
 answers costs each request a whole timeout, and both would log an error per request. So after one failure
-the circuit opens: for ``ELASTICSEARCH_RETRY_AFTER`` seconds nobody asks the cluster, the database answers
-every search and index writes are skipped. Then one request tries again (the others keep the database until
+the circuit opens: for a retry period nobody asks the service and the caller does without (the database
+answers searches, a cache call is a miss). Then one request tries again (the others keep doing without until
 it is answered); a success closes the circuit. An outage is logged once: a WARNING when it starts, an INFO
-when the cluster answers again, which reminds the operator that the writes skipped meanwhile need a rebuild.
+when the service answers again.
 
-A request the cluster refuses (a 4xx: a missing index, a malformed query) is not an outage: the database
-answers that one request, the refusal is logged, and the circuit stays as it was.
-
-The same ``Circuit`` guards the Redis cache (config/cache_outage.py) with its own state and messages.
-
-The state is per process, so each gunicorn worker finds the outage on its own (and logs it once). It is not
-kept in the cache on purpose: with ``CACHE_URL`` on Redis, the cache may be down too.
+Two circuits use it: Elasticsearch's (search/cluster.py) and the Redis cache's (config/cache_outage.py). The
+state is per process, so each gunicorn worker finds an outage on its own (and logs it once). It is not kept in
+the cache on purpose: with ``CACHE_URL`` on Redis, the cache may be down too.
 """
 
 from __future__ import annotations
@@ -23,36 +18,10 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import TypeVar
-
-from elasticsearch import ApiError, TransportError
-
-from django.conf import settings
-
-log = logging.getLogger(__name__)
-
-T = TypeVar("T")
-
-# What a failed request raises (elastic_transport's ConnectionError and ConnectionTimeout are TransportErrors).
-FAILURES = (ApiError, TransportError)
-
-
-def is_outage(error: Exception) -> bool:
-    """A failure of the cluster itself (unreachable, silent, overloaded), not a refusal of one request."""
-    if isinstance(error, TransportError):
-        return True
-    return isinstance(error, ApiError) and (error.status_code == 429 or error.status_code >= 500)
-
-
-def elasticsearch_retry_after() -> float:
-    return float(getattr(settings, "ELASTICSEARCH_RETRY_AFTER", 30))
 
 
 class Circuit:
-    """Whether to ask a service that may be failing; what a failure costs is the caller's business.
-
-    Also the Redis cache's (config/cache_outage.py): the pattern is the same, only the messages differ.
-    """
+    """Whether to ask a service that may be failing; what to do without it is the caller's business."""
 
     def __init__(
         self,
@@ -61,7 +30,7 @@ class Circuit:
         retry_after: Callable[[], float],
         recovered: str = "",
         clock: Callable[[], float] = time.monotonic,
-        logger: str = __name__,
+        logger: str = __name__,  # whose outage it is, for the log
     ):
         self.service, self.degraded, self.recovered = service, degraded, recovered
         self.log = logging.getLogger(logger)
@@ -115,52 +84,3 @@ class Circuit:
                 return
             seconds, self.down_since = self.clock() - self.down_since, None
         self.log.info("%s answers again after %.0f s of failures%s", self.service, seconds, self.recovered)
-
-
-class ElasticsearchCircuit(Circuit):
-    """Searches that fall back to the database, index writes that are dropped while the cluster fails."""
-
-    def _failure(self, error: Exception, what: str) -> None:
-        if is_outage(error):
-            self.failed(error)
-        else:  # the cluster is up and said no to this one request
-            self.answered()
-            log.warning("Elasticsearch refused the %s: %s", what, error)
-
-    def call(self, attempt: Callable[[], T], fallback: Callable[[], T], what: str) -> T:
-        """`attempt()` against the cluster, or `fallback()` (the database) while the circuit is open or when
-        the attempt fails."""
-        if not self.allows():
-            return fallback()
-        try:
-            result = attempt()
-        except FAILURES as error:
-            self._failure(error, what)
-            return fallback()
-        self.answered()
-        return result
-
-    def write(self, attempt: Callable[[], object], what: str) -> None:
-        """An index write: skipped while the circuit is open, dropped (and the circuit opened) on an outage;
-        a refusal raises for the caller to log. Nothing is queued: a rebuild after the outage catches up."""
-        if not self.allows():
-            log.debug("Elasticsearch is down: %s skipped", what)
-            return
-        try:
-            attempt()
-        except FAILURES as error:
-            if not is_outage(error):
-                self.answered()
-                raise
-            self.failed(error)
-            return
-        self.answered()
-
-
-# The one cluster of the site (ELASTICSEARCH_URL): the discovery index and Wagtail's index live on it.
-cluster = ElasticsearchCircuit(
-    "Elasticsearch",
-    "the database answers searches and index updates are skipped",
-    elasticsearch_retry_after,
-    ": run manage.py update_index and manage.py discovery_index to add what was published meanwhile",
-)

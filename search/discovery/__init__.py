@@ -7,7 +7,7 @@ Two engines answer the same questions with the same results types. The embedded 
 instead (``geo_point`` and ``geo_distance``, filter aggregations for the facets, a completion suggester); it
 is kept current when pages are published, unpublished or deleted, and rebuilt with
 ``manage.py discovery_index``. Every request to the cluster goes through the site's Elasticsearch circuit
-(search/circuit.py), as Wagtail's backend does (search/backends.py): when the cluster is down or silent the
+(search/cluster.py), as Wagtail's backend does (search/backends.py): when the cluster is down or silent the
 database answers, and keeps answering without asking it for ``ELASTICSEARCH_RETRY_AFTER`` seconds; the
 outage is logged once. A visitor never sees an error, or waits, because the search cluster is down.
 """
@@ -15,8 +15,6 @@ outage is logged once. A visitor never sees an error, or waits, because the sear
 from __future__ import annotations
 
 from django.conf import settings
-
-from search.circuit import cluster
 
 from . import database
 from .query import DiscoveryForm, DiscoveryQuery, FacetValue, Hit, Results, Suggestion
@@ -41,6 +39,8 @@ def elastic_enabled() -> bool:
 def search(query: DiscoveryQuery) -> Results:
     if not elastic_enabled():
         return database.search(query)
+    from search.cluster import cluster
+
     from . import elastic
 
     return cluster.call(lambda: elastic.search(query), lambda: database.search(query), "discovery search")
@@ -49,6 +49,8 @@ def search(query: DiscoveryQuery) -> Results:
 def suggest(prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
     if not elastic_enabled():
         return database.suggest(prefix, lang, limit)
+    from search.cluster import cluster
+
     from . import elastic
 
     return cluster.call(

@@ -8,16 +8,23 @@ Every candidate is read once: the places of one language are a few hundred at mo
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from wagtail.models import Locale
 
 from heritage.models import PlacePage
 from heritage.nearby import distance_m, within_box
-from search.backends import database_backend
 
 from .query import FACETS, DiscoveryQuery, Hit, Results, Suggestion, facet_values, search_words
 
 MAX_CANDIDATES = 2_000
+DATABASE = "database"  # the entry of WAGTAILSEARCH_BACKENDS beside Elasticsearch (search/backends.py)
 MAX_PREFIX = 100
+
+
+def database_backend() -> str:
+    """The name of Wagtail's database backend: its own entry beside Elasticsearch, else the default."""
+    return DATABASE if DATABASE in settings.WAGTAILSEARCH_BACKENDS else "default"
 
 
 def live_places(lang: str):

@@ -1,7 +1,7 @@
 """Keep the Elasticsearch discovery index current (connected in `HeritageConfig.ready`).
 
 Only when ``ELASTICSEARCH_URL`` is set. The writes go through the site's Elasticsearch circuit
-(search/circuit.py): while the cluster is down or silent they are skipped (the outage is logged once), so an
+(search/cluster.py): while the cluster is down or silent they are skipped (the outage is logged once), so an
 editor never waits for it or sees it fail; a refused write is logged. The database keeps answering searches
 and ``manage.py discovery_index`` rebuilds the index afterwards.
 """
@@ -14,7 +14,6 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
 from heritage.models import CorridorPlacePage, HeritageSitePage, PlacePage
-from search.circuit import cluster
 
 from . import elastic_enabled
 
@@ -32,6 +31,8 @@ def _apply(action: str, instance) -> None:
     page = _place(instance)
     if page is None:
         return
+    from search.cluster import cluster
+
     from . import elastic
 
     write = elastic.index_page if action == "index" and page.live else elastic.remove_page

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.circuit import cluster
+from search.cluster import cluster
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from elastic_transport._node._base import NodeApiResponse  # the pair a node ret
 from elasticsearch import Elasticsearch
 
 from heritage.models import PlacePage
-from search.circuit import cluster
+from search.cluster import cluster
 from search.discovery import DiscoveryQuery, elastic
 
 ES_URL = "http://es.test:9200"

@@ -1,6 +1,6 @@
 """Search survives Elasticsearch: with the cluster down (a closed port) or silent (a server that accepts the
 connection and never answers), the search page, both JSON endpoints and the admin's page search answer from
-the database, publishing works, and the outage is logged once (search/circuit.py, search/backends.py).
+the database, publishing works, and the outage is logged once (search/cluster.py, search/backends.py).
 
 The settings are the real ones: base settings are run with ``ELASTICSEARCH_URL`` pointing at the broken
 cluster, only the timeout is shortened so the tests stay fast.
@@ -13,7 +13,7 @@ import pytest
 from broken_services import SilentServer, base_settings, closed_port_url
 
 from heritage.models import PlacePage
-from search.circuit import ElasticsearchCircuit, cluster
+from search.cluster import ElasticsearchCircuit, cluster
 
 TIMEOUT = 0.3  # seconds; production waits ELASTICSEARCH_TIMEOUT (2 s)
 
@@ -48,7 +48,7 @@ def broken_cluster(request, elasticsearch_at):
 
 
 def outage_warnings(caplog):
-    return [r for r in caplog.records if r.name == "search.circuit" and r.levelno == logging.WARNING]
+    return [r for r in caplog.records if r.name == "search.cluster" and r.levelno == logging.WARNING]
 
 
 def errors(caplog):
@@ -135,7 +135,7 @@ def test_the_cluster_is_tried_again_once_per_retry_period_and_its_return_is_logg
     def database():
         return "database"
 
-    with caplog.at_level(logging.INFO, logger="search.circuit"):
+    with caplog.at_level(logging.INFO, logger="search.cluster"):
         assert circuit.call(refused, database, "search") == "database"
         clock.now += 29
         assert circuit.call(refused, database, "search") == "database"  # not asked: too soon

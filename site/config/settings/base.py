@@ -49,7 +49,7 @@ DISCOVERY_INDEX_PREFIX = env.str("DISCOVERY_INDEX_PREFIX", default="malang-herit
 # Seconds an Elasticsearch request may take before the database answers: well under gunicorn's worker
 # timeout (30 s), so a cluster that accepts connections and never answers cannot hold a worker.
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
-# After a failure, seconds during which the database answers without asking the cluster (search/circuit.py).
+# After a failure, seconds during which the database answers without asking the cluster (search/cluster.py).
 ELASTICSEARCH_RETRY_AFTER = env.float("ELASTICSEARCH_RETRY_AFTER", default=30.0)
 # The public address printed on QR plaques: it must outlive any reorganisation of the site. Production
 # refuses to start unless it is a public https:// address; the default is the development server.
