@@ -6,13 +6,13 @@ Two engines answer the same questions with the same results types. The embedded 
 ``ELASTICSEARCH_URL`` is set, an Elasticsearch index per language built with ``elasticsearch.dsl`` answers
 instead (``geo_point`` and ``geo_distance``, filter aggregations for the facets, a completion suggester); it
 is kept current when pages are published, unpublished or deleted, and rebuilt with
-``manage.py discovery_index``. When Elasticsearch fails, the database answers and the failure is logged:
-a visitor never sees an error because the search cluster is down.
+``manage.py discovery_index``. Every request to the cluster goes through the site's Elasticsearch circuit
+(search/cluster.py), as Wagtail's backend does (search/backends.py): when the cluster is down or silent the
+database answers, and keeps answering without asking it for ``ELASTICSEARCH_RETRY_AFTER`` seconds; the
+outage is logged once. A visitor never sees an error, or waits, because the search cluster is down.
 """
 
 from __future__ import annotations
-
-import logging
 
 from django.conf import settings
 
@@ -31,30 +31,30 @@ __all__ = [
     "suggest",
 ]
 
-log = logging.getLogger(__name__)
-
 
 def elastic_enabled() -> bool:
     return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
 
 
 def search(query: DiscoveryQuery) -> Results:
-    if elastic_enabled():
-        from . import elastic
+    if not elastic_enabled():
+        return database.search(query)
+    from search.cluster import cluster
 
-        try:
-            return elastic.search(query)
-        except elastic.SEARCH_ERRORS as error:
-            log.warning("Elasticsearch discovery search failed, the database answers: %s", error)
-    return database.search(query)
+    from . import elastic
+
+    return cluster.call(lambda: elastic.search(query), lambda: database.search(query), "discovery search")
 
 
 def suggest(prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
-    if elastic_enabled():
-        from . import elastic
+    if not elastic_enabled():
+        return database.suggest(prefix, lang, limit)
+    from search.cluster import cluster
 
-        try:
-            return elastic.suggest(prefix, lang, limit)
-        except elastic.SEARCH_ERRORS as error:
-            log.warning("Elasticsearch suggestions failed, the database answers: %s", error)
-    return database.suggest(prefix, lang, limit)
+    from . import elastic
+
+    return cluster.call(
+        lambda: elastic.suggest(prefix, lang, limit),
+        lambda: database.suggest(prefix, lang, limit),
+        "suggestions",
+    )

@@ -1,9 +1,14 @@
 """The embedded engine: Wagtail's database search backend for the words, Python for facets and distances.
 
+It is also what answers when Elasticsearch fails, so it names the database backend (``database_backend()``)
+rather than Wagtail's default, which is Elasticsearch when the site has a cluster.
+
 Every candidate is read once: the places of one language are a few hundred at most on the embedded path.
 """
 
 from __future__ import annotations
+
+from django.conf import settings
 
 from wagtail.models import Locale
 
@@ -13,7 +18,13 @@ from heritage.nearby import distance_m, within_box
 from .query import FACETS, DiscoveryQuery, Hit, Results, Suggestion, facet_values, search_words
 
 MAX_CANDIDATES = 2_000
+DATABASE = "database"  # the entry of WAGTAILSEARCH_BACKENDS beside Elasticsearch (search/backends.py)
 MAX_PREFIX = 100
+
+
+def database_backend() -> str:
+    """The name of Wagtail's database backend: its own entry beside Elasticsearch, else the default."""
+    return DATABASE if DATABASE in settings.WAGTAILSEARCH_BACKENDS else "default"
 
 
 def live_places(lang: str):
@@ -29,7 +40,11 @@ def _candidates(query: DiscoveryQuery) -> list[Hit]:
     if query.text:
         # Wagtail's search filters only on indexed filter fields: the distance is applied below. Text with no
         # word in it (a lone quote, an asterisk) finds nothing.
-        found = list(pages.search(query.words)[:MAX_CANDIDATES]) if query.words else []
+        found = (
+            list(pages.search(query.words, backend=database_backend())[:MAX_CANDIDATES])
+            if query.words
+            else []
+        )
     else:
         if query.near:  # a bounding box first, so the database returns only the few candidates
             pages = within_box(pages, *query.near, query.radius_km * 1000)
@@ -73,4 +88,7 @@ def suggest(prefix: str, lang: str, limit: int = 8) -> list[Suggestion]:
     if not prefix:
         return []
     pages = live_places(lang)
-    return [Suggestion(page.title, page.url, page.kind) for page in pages.autocomplete(prefix)[:limit]]
+    return [
+        Suggestion(page.title, page.url, page.kind)
+        for page in pages.autocomplete(prefix, backend=database_backend())[:limit]
+    ]

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 SEARCH_ERRORS = (ApiError, TransportError, BulkIndexError)
 ANALYZERS = {"id": "indonesian", "en": "english"}
 MAX_FACET_VALUES = 100
+REBUILD_TIMEOUT = 60.0  # seconds for a bulk request of `manage.py discovery_index`
 
 
 @lru_cache(maxsize=4)
@@ -40,8 +41,12 @@ def _client_for(url: str, timeout: float) -> Elasticsearch:
     return Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False)
 
 
-def get_client() -> Elasticsearch:
-    return _client_for(settings.ELASTICSEARCH_URL, float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 3.0)))
+def get_client(timeout: float | None = None) -> Elasticsearch:
+    """The client of a visitor's request: it gives up after ELASTICSEARCH_TIMEOUT (the circuit then lets the
+    database answer); a rebuild, run by an operator, may wait longer."""
+    if timeout is None:
+        timeout = float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0))
+    return _client_for(settings.ELASTICSEARCH_URL, timeout)
 
 
 def index_name(lang: str) -> str:
@@ -99,7 +104,7 @@ def create_index(lang: str, client: Elasticsearch | None = None) -> str:
 
 def rebuild(client: Elasticsearch | None = None) -> dict[str, int]:
     """Recreate every language's index from the live places; returns the count indexed per language."""
-    client = client or get_client()
+    client = client or get_client(REBUILD_TIMEOUT)
     counts = {}
     for lang in ANALYZERS:
         name = create_index(lang, client)

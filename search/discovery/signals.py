@@ -1,10 +1,13 @@
 """Keep the Elasticsearch discovery index current (connected in `HeritageConfig.ready`).
 
-Only when ``ELASTICSEARCH_URL`` is set. A failure is logged and never stops an editor from publishing: the
-database keeps answering searches and ``manage.py discovery_index`` rebuilds the index later.
+Only when ``ELASTICSEARCH_URL`` is set. The writes go through the site's Elasticsearch circuit
+(search/cluster.py): while the cluster is down or silent they are skipped (the outage is logged once), so an
+editor never waits for it or sees it fail; a refused write is logged. The database keeps answering searches
+and ``manage.py discovery_index`` rebuilds the index afterwards.
 """
 
 import logging
+from functools import partial
 
 from django.db.models.signals import post_delete
 
@@ -28,13 +31,13 @@ def _apply(action: str, instance) -> None:
     page = _place(instance)
     if page is None:
         return
+    from search.cluster import cluster
+
     from . import elastic
 
+    write = elastic.index_page if action == "index" and page.live else elastic.remove_page
     try:
-        if action == "index" and page.live:
-            elastic.index_page(page)
-        else:
-            elastic.remove_page(page)
+        cluster.write(partial(write, page), f"discovery {action} of page {page.pk}")
     except elastic.SEARCH_ERRORS as error:
         log.error("Discovery index not updated for page %s (%s): %s", page.pk, action, error)
 

@@ -22,6 +22,8 @@ DEFERRED = {
     ("search/discovery/__init__.py", "search.discovery.elastic"): "optional engine",
     ("search/discovery/signals.py", "search.discovery.elastic"): "optional engine",
     ("search/management/commands/discovery_index.py", "search.discovery.elastic"): "optional engine",
+    ("search/discovery/__init__.py", "search.cluster"): "optional engine",
+    ("search/discovery/signals.py", "search.cluster"): "optional engine",
     # pyosmium is needed only to read OpenStreetMap extracts.
     ("geodata/io.py", "geodata.osm"): "optional dependency",
     ("geodata/network.py", "geodata.osm"): "optional dependency",

@@ -2,7 +2,8 @@
 
 No Elasticsearch server can run here (ECOSYSTEM.md §12), so the client talks to an in-process node that
 records every request and answers as a cluster would. The tests read what we send (mappings, documents,
-queries) and check how answers become results, and that a failing cluster never fails a visitor or an editor.
+queries) and check how answers become results, and that a cluster refusing a request never fails a visitor or an
+editor. A cluster that is down or silent, over real sockets: test_elasticsearch_outage.py.
 """
 
 import io
@@ -10,11 +11,12 @@ import json
 import logging
 
 import pytest
-from elastic_transport import ApiResponseMeta, BaseNode, ConnectionError, HttpHeaders
+from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
 from elastic_transport._node._base import NodeApiResponse  # the pair a node returns (not re-exported)
 from elasticsearch import Elasticsearch
 
 from heritage.models import PlacePage
+from search.cluster import cluster
 from search.discovery import DiscoveryQuery, elastic
 
 ES_URL = "http://es.test:9200"
@@ -60,7 +62,7 @@ def es(settings, monkeypatch):
     FakeNode.requests = []
     FakeNode.handler = staticmethod(acknowledge)
     client = Elasticsearch(ES_URL, node_class=FakeNode, max_retries=0)
-    monkeypatch.setattr(elastic, "get_client", lambda: client)
+    monkeypatch.setattr(elastic, "get_client", lambda timeout=None: client)
     return FakeNode
 
 
@@ -169,19 +171,28 @@ def test_words_are_matched_across_title_summary_and_story(sample_site, es):
     assert results.hits == [] and results.total == 0
 
 
-def test_a_cluster_that_is_down_leaves_the_database_to_answer(sample_site, es, client, caplog):
-    def down(method, path, body):
-        raise ConnectionError("connection refused")
+def missing_index(method, path, body):
+    error = {"type": "index_not_found_exception", "reason": "no such index [malang-heritage-places-id]"}
+    return 404, {"error": error, "status": 404}
 
-    es.handler = staticmethod(down)
-    with caplog.at_level(logging.WARNING, logger="search.discovery"):
+
+def test_a_cluster_without_the_index_leaves_the_database_to_answer_and_stays_in_use(
+    sample_site, es, client, caplog
+):
+    es.handler = staticmethod(missing_index)
+    with caplog.at_level(logging.WARNING, logger="search"):
         response = client.get("/api/search.json", {"q": "candi"})
     assert response.status_code == 200
     body = response.json()
     assert body["engine"] == "database"
     assert sorted(r["title"] for r in body["results"]) == ["Candi-badut (id)", "Candi-jago (id)"]
-    assert "database answers" in caplog.text
+    assert "run manage.py discovery_index" in caplog.text
+    assert "Elasticsearch refused the discovery search" in caplog.text
+    # A refusal is not an outage (tests/discovery/test_elasticsearch_outage.py): the next request asks again.
+    assert not cluster.is_open
+    es.requests.clear()
     assert client.get("/api/suggest.json", {"q": "cand"}).status_code == 200
+    assert [path for _m, path, _b in es.requests] == ["/malang-heritage-places-id/_search"]
 
 
 def test_publishing_and_unpublishing_keep_the_index_current(sample_site, es):
@@ -199,16 +210,19 @@ def test_publishing_and_unpublishing_keep_the_index_current(sample_site, es):
     assert [(m, p) for m, p, _b in es.requests] == [("DELETE", f"/malang-heritage-places-id/_doc/{jago.pk}")]
 
 
-def test_an_editor_can_publish_while_the_cluster_is_down(sample_site, es, caplog):
-    def down(method, path, body):
-        raise ConnectionError("connection refused")
+def test_an_editor_can_publish_when_the_cluster_refuses_the_document(sample_site, es, caplog):
+    def refuse(method, path, body):
+        return 400, {
+            "error": {"type": "mapper_parsing_exception", "reason": "failed to parse"},
+            "status": 400,
+        }
 
-    es.handler = staticmethod(down)
+    es.handler = staticmethod(refuse)
     jago = page("candi-jago")
-    jago.summary = "Published with the search cluster down."
+    jago.summary = "Published while the index refuses it."
     with caplog.at_level(logging.ERROR, logger="search.discovery"):
         jago.save_revision().publish()
-    assert page("candi-jago").summary == "Published with the search cluster down."
+    assert page("candi-jago").summary == "Published while the index refuses it."
     assert "Discovery index not updated" in caplog.text
 
 

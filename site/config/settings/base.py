@@ -36,10 +36,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", transaction_mode="IMMEDIATE"
     )
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://malang-heritage")}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # Redis down must not take the site down: a failed cache call is a miss, and after one failure Redis is
+    # left alone for a while, the outage logged once (config/cache_outage.py).
+    CACHES["default"]["BACKEND"] = "config.cache_outage.RedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=0.5, SOCKET_TIMEOUT=0.5
+    )
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 # The discovery index (heritage/discovery): one index per language named "<prefix>-places-<lang>".
 DISCOVERY_INDEX_PREFIX = env.str("DISCOVERY_INDEX_PREFIX", default="malang-heritage")
-ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=3.0)  # seconds before the database answers
+# Seconds an Elasticsearch request may take before the database answers: well under gunicorn's worker
+# timeout (30 s), so a cluster that accepts connections and never answers cannot hold a worker.
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
+# After a failure, seconds during which the database answers without asking the cluster (search/cluster.py).
+ELASTICSEARCH_RETRY_AFTER = env.float("ELASTICSEARCH_RETRY_AFTER", default=30.0)
 # The public address printed on QR plaques: it must outlive any reorganisation of the site. Production
 # refuses to start unless it is a public https:// address; the default is the development server.
 QR_BASE_URL = env.str("QR_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -192,11 +203,18 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Malang Heritage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
-        "URLS": [ELASTICSEARCH_URL],
-        "INDEX": "malang_heritage",
-        "TIMEOUT": 5,
+    # Wagtail's elasticsearch8 backend that answers from the database while the cluster fails
+    # (search/backends.py); the database entry is its fallback, indexed on every save so it stays current.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": f"{DISCOVERY_INDEX_PREFIX}-",  # e.g. malang-heritage-wagtailcore_page
+            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+            "FALLBACK": "database",
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 WAGTAILDOCS_EXTENSIONS = ["csv", "gpkg", "geojson", "pdf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
