@@ -258,6 +258,8 @@ PERMISSIONS_POLICY = (
 )
 # The admin's avatars would otherwise load from gravatar.com: no outside requests, and none under the CSP.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin must not call releases.wagtail.org (no network at run time; the CSP refuses it).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- mail --------------------------------------------------------------------------------------------------
 # Moderation notifications and password resets. Production refuses to start without EMAIL_URL; without it
