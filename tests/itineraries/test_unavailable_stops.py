@@ -183,3 +183,18 @@ def test_the_notice_is_said_in_english_on_an_english_page():
         assert str(UNAVAILABLE_NOTICE) == "This stop is currently unavailable"
     with translation.override("id"):
         assert str(UNAVAILABLE_NOTICE) == UNAVAILABLE_ID
+
+
+def test_publishing_a_revision_saved_before_its_place_was_deleted_keeps_the_stop_unavailable(client, trip):
+    """A draft, a scheduled publish or an approved workflow publishes a revision as it was saved, whose stop
+    may still name the deleted place: the stop comes out unavailable, not a broken foreign key."""
+    from django.db import connection
+
+    from itineraries.models import ItineraryStop
+
+    revision = trip.get_latest_revision()
+    _place("candi-jago").delete()
+    revision.publish()
+    connection.check_constraints()  # what the commit would check
+    assert ItineraryStop.objects.get(page=trip, sort_order=1).place_id is None
+    _assert_jago_is_gone(client, trip)
