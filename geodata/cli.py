@@ -1,7 +1,8 @@
 """``python -m geodata``: route between places, draw a map of a file, check a file before import.
 
 Exit codes: 0 done; 1 ``check`` found problems; 2 bad input (unknown place, unreadable file, bad
-arguments); 3 no route (a stop the mode cannot reach).
+arguments); 3 no route (a stop the mode cannot reach); 4 an unexpected error, that is a bug in geodata:
+one line on stderr, and the traceback only with ``--traceback``.
 """
 
 from __future__ import annotations
@@ -11,16 +12,27 @@ import datetime as dt
 import json
 import re
 import sys
+import traceback
 from pathlib import Path
 
-from geodata.errors import GeodataError, UnknownPlace, UnreachableStop
+from geodata.errors import GeodataError, UnknownPlace, UnreachableStop, UnreadableFile
 from geodata.modes import MODES
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_NO_ROUTE = 0, 1, 2, 3
+EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_NO_ROUTE, EXIT_BUG = 0, 1, 2, 3, 4
+
+CHECK_EXIT_CODES = """\
+exit codes:
+  0  the file was read and every row is good
+  1  the file was read and some rows have problems (each listed: row, field, reason)
+  2  the file is unreadable (missing, empty, binary, not GeoJSON/CSV/GPX/GeoPackage, not a
+     FeatureCollection, an unknown CRS), one line on stderr says why; or the arguments are wrong
+  4  an unexpected error (a bug in geodata): one line on stderr; run again with --traceback to see where
+"""
 
 
 def _fail(message: str, code: int = EXIT_INPUT) -> int:
-    print(f"geodata: {message}", file=sys.stderr)
+    # One line, whatever the message: a GDAL or pandas reason can carry newlines.
+    print(f"geodata: {' '.join(str(message).split())}", file=sys.stderr)
     return code
 
 
@@ -145,7 +157,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--attribution", help="attribution text for the tiles")
     p.set_defaults(func=cmd_map)
 
-    p = sub.add_parser("check", help="report every bad row of a geo file (exit 1 if any)")
+    p = sub.add_parser(
+        "check",
+        help="report every bad row of a geo file (exit 1 if any, 2 if unreadable)",
+        description="Read a geo file (GeoJSON, CSV with lat/lon or wkt columns, GPX, GeoPackage) and list "
+        "every bad row with its number, field and reason. Nothing is imported.",
+        epilog=CHECK_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.add_argument("--no-name", action="store_true", help="do not require a name on every row")
@@ -157,6 +176,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--elevation", type=float, help="metres above sea level (default: the place's)")
     p.add_argument("--places", help="places GeoJSON (default: the bundled places)")
     p.set_defaults(func=cmd_sun)
+
+    # Accepted before or after the command; SUPPRESS keeps a sub-command from resetting the main default.
+    parser.add_argument("--traceback", action="store_true", help="show the traceback of an unexpected error")
+    for command in sub.choices.values():
+        command.add_argument(
+            "--traceback",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="show the traceback of an unexpected error (exit 4)",
+        )
     return parser
 
 
@@ -168,13 +197,24 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc), EXIT_INPUT)
     except UnreachableStop as exc:
         return _fail(str(exc), EXIT_NO_ROUTE)
+    except UnreadableFile as exc:
+        return _fail(str(exc), EXIT_INPUT)
     except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
         return _fail(f"cannot read {exc.filename}: {exc.strerror}", EXIT_INPUT)
     except GeodataError as exc:
         return _fail(str(exc), EXIT_INPUT)
     except ValueError as exc:  # unreadable file content, bad date, wrong columns
         return _fail(str(exc), EXIT_INPUT)
-    except Exception as exc:  # GDAL (pyogrio) raises its own types for unreadable files
-        if type(exc).__module__.startswith(("pyogrio", "fiona")):
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a bare traceback
+        if type(exc).__module__.startswith(("pyogrio", "fiona")):  # GDAL's own types for unreadable files
             return _fail(f"cannot read the file: {exc}", EXIT_INPUT)
-        raise
+        if args.traceback:
+            traceback.print_exc()
+        else:
+            _fail(
+                f"unexpected error ({type(exc).__name__}: {exc}); this is a bug in geodata, "
+                "run again with --traceback to see where"
+            )
+        return EXIT_BUG

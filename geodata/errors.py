@@ -1,5 +1,7 @@
 """Errors raised by geodata. Each names what went wrong in words a tourist-facing caller can show."""
 
+from pathlib import Path
+
 
 class GeodataError(Exception):
     """Base class of every error geodata raises on purpose."""
@@ -38,3 +40,13 @@ class InvalidData(GeodataError, ValueError):
     def __init__(self, report):
         super().__init__(report.summary())
         self.report = report
+
+
+class UnreadableFile(GeodataError, ValueError):
+    """A geo file could not be read at all: missing, empty, binary, not the format its name says, or with a
+    coordinate reference system nobody knows. ``reason`` is one sentence; the message names the file."""
+
+    def __init__(self, path, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot read {Path(path).name}: {reason}")

@@ -52,16 +52,34 @@ def _point(
     return el
 
 
+def _route(root, route: Route | LineString, name: str | None, simplify_m: float) -> None:
+    line = route.geometry if isinstance(route, Route) else route
+    if simplify_m > 0:
+        line = line.simplify(simplify_m / 111_000, preserve_topology=False)
+    rte = ET.SubElement(root, f"{{{GPX_NS}}}rte")
+    if isinstance(route, Route):
+        ET.SubElement(rte, f"{{{GPX_NS}}}name").text = xml_text(
+            name or " - ".join(s.name for s in route.stops)
+        )
+        ET.SubElement(rte, f"{{{GPX_NS}}}desc").text = f"{route.mode}, {route.distance_m / 1000:.1f} km"
+        ET.SubElement(rte, f"{{{GPX_NS}}}type").text = xml_text(route.mode)
+    elif name:
+        ET.SubElement(rte, f"{{{GPX_NS}}}name").text = xml_text(name)
+    for lon, lat in line.coords:
+        _point(rte, "rtept", lat, lon)
+
+
 def gpx_string(
     *,
     waypoints=(),
-    route: Route | LineString | None = None,
+    route: Route | LineString | list | None = None,
     name: str | None = None,
     description: str | None = None,
     simplify_m: float = 0.0,
 ) -> str:
     """A GPX 1.1 document. ``waypoints`` are stops or places (anything :meth:`Stop.of` accepts, optionally
-    with ``kind``/``elevation_m``); ``route`` a :class:`Route` or a WGS84 LineString."""
+    with ``kind``/``elevation_m``); ``route`` a :class:`Route` or a WGS84 LineString, or a list of them
+    (one ``<rte>`` each)."""
     ET.register_namespace("", GPX_NS)
     root = ET.Element(
         f"{{{GPX_NS}}}gpx",
@@ -85,21 +103,10 @@ def gpx_string(
         ele = get("elevation_m", None) or props.get("elevation_m")
         _point(root, "wpt", stop.lat, stop.lon, name=stop.name, kind=get("kind", None), ele=ele)
 
-    if route is not None:
-        line = route.geometry if isinstance(route, Route) else route
-        if simplify_m > 0:
-            line = line.simplify(simplify_m / 111_000, preserve_topology=False)
-        rte = ET.SubElement(root, f"{{{GPX_NS}}}rte")
-        if isinstance(route, Route):
-            ET.SubElement(rte, f"{{{GPX_NS}}}name").text = xml_text(
-                name or " - ".join(s.name for s in route.stops)
-            )
-            ET.SubElement(rte, f"{{{GPX_NS}}}desc").text = f"{route.mode}, {route.distance_m / 1000:.1f} km"
-            ET.SubElement(rte, f"{{{GPX_NS}}}type").text = xml_text(route.mode)
-        elif name:
-            ET.SubElement(rte, f"{{{GPX_NS}}}name").text = xml_text(name)
-        for lon, lat in line.coords:
-            _point(rte, "rtept", lat, lon)
+    # A list of routes (a trip broken by a stop that is gone) is one <rte> each, named by its own stops.
+    routes = list(route) if isinstance(route, list | tuple) else [] if route is None else [route]
+    for part in routes:
+        _route(root, part, name if len(routes) == 1 else None, simplify_m)
     ET.indent(root, space=" ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

@@ -20,7 +20,8 @@ import shapely
 from shapely.validation import explain_validity
 
 from geodata.errors import InvalidData
-from geodata.io import WGS84, read_geofile
+from geodata.geojson_reader import json_kind
+from geodata.io import WGS84, read_geofile, reproject_to_wgs84
 from geodata.places import normalize
 
 # lon min, lat min, lon max, lat max
@@ -95,16 +96,18 @@ def validate_frame(
     reprojected = None
     if gdf.crs is not None and not gdf.crs.equals(WGS84):
         reprojected = gdf.crs.to_string()
-        gdf = gdf.to_crs(WGS84)
+        gdf = reproject_to_wgs84(gdf, source)
     report = ValidationReport(source=source, rows=len(gdf), reprojected_from=reprojected)
     add = report.problems.append
     errors = gdf["_geometry_error"] if "_geometry_error" in gdf.columns else None
-    west, south, east, north = INDONESIA_BBOX
+    row_errors = gdf["_row_error"] if "_row_error" in gdf.columns else None
     seen_slugs: dict[str, int] = {}
     seen_points: dict[str, list[tuple[int, shapely.Geometry]]] = {}
 
     for i, geom in enumerate(gdf.geometry):
         row = i + 1
+        if row_errors is not None and isinstance(row_errors.iloc[i], tuple):
+            add(Problem(row, *row_errors.iloc[i]))
         if errors is not None and not _blank(errors.iloc[i]):
             add(Problem(row, "geometry", str(errors.iloc[i])))
         elif geom is None:
@@ -112,30 +115,23 @@ def validate_frame(
         elif geom.is_empty:
             add(Problem(row, "geometry", "empty geometry"))
         elif not geom.is_valid:
-            add(Problem(row, "geometry", f"invalid geometry: {explain_validity(geom)}"))
+            add(Problem(row, "geometry", f"invalid geometry: {_why_invalid(geom)}"))
         else:
-            minx, miny, maxx, maxy = geom.bounds
-            if minx < west or maxx > east or miny < south or maxy > north:
-                hint = ""
-                if south <= minx <= north and west <= miny <= east:
-                    hint = " (latitude and longitude look swapped)"
-                elif abs(minx) > 180 or abs(miny) > 90:
-                    hint = " (these look like projected metres: is the file's CRS missing?)"
-                add(
-                    Problem(
-                        row,
-                        "geometry",
-                        f"outside Indonesia: {miny:.5f}, {minx:.5f} is not within longitude "
-                        f"{west}..{east}, latitude {south}..{north}{hint}",
-                    )
-                )
+            reason = _outside_indonesia(geom)
+            if reason:
+                add(Problem(row, "geometry", reason))
 
         name = gdf[name_field].iloc[i] if name_field in gdf.columns else None
-        if require_name and _blank(name):
+        if isinstance(name, list | dict):
+            add(Problem(row, name_field, f"the name is {json_kind(name)}, not text"))
+            name = None
+        elif require_name and _blank(name):
             add(Problem(row, name_field, "missing name"))
 
         slug = gdf["slug"].iloc[i] if "slug" in gdf.columns else None
-        if not _blank(slug):
+        if isinstance(slug, list | dict):
+            add(Problem(row, "slug", f"the slug is {json_kind(slug)}, not text"))
+        elif not _blank(slug):
             if slug in seen_slugs:
                 add(Problem(row, "slug", f"duplicate of row {seen_slugs[slug]} (slug {slug!r})"))
             else:
@@ -149,6 +145,64 @@ def validate_frame(
             else:
                 seen_points.setdefault(key, []).append((row, geom))
     return report, gdf
+
+
+def _number(value: float) -> str:
+    return f"{value:.10g}"
+
+
+def _outside_indonesia(geom: shapely.Geometry) -> str | None:
+    """Why a valid WGS84 geometry is not a place in Indonesia, or None when it is one."""
+    west, south, east, north = INDONESIA_BBOX
+    minx, miny, maxx, maxy = geom.bounds
+    if not (minx < west or maxx > east or miny < south or maxy > north):
+        return None
+    if south <= minx <= north and west <= miny <= east:
+        hint = " (latitude and longitude look swapped)"
+    else:
+        metres = max(abs(minx), abs(maxx), abs(miny), abs(maxy)) > 1000
+        hint = " (these look like projected metres: is the file's CRS missing?)" if metres else ""
+        if miny < -90 or maxy > 90:
+            return f"latitude {_number(miny if miny < -90 else maxy)} is outside -90..90{hint}"
+        if minx < -180 or maxx > 180:
+            return f"longitude {_number(minx if minx < -180 else maxx)} is outside -180..180{hint}"
+    return (
+        f"outside Indonesia: {miny:.5f}, {minx:.5f} is not within longitude "
+        f"{west}..{east}, latitude {south}..{north}{hint}"
+    )
+
+
+# GEOS's reasons, said the way QGIS's "Check validity" says them; the GEOS term stays first so a user can
+# look it up.
+INVALIDITY = {
+    "Self-intersection": "the outline crosses itself",
+    "Ring Self-intersection": "a ring touches itself",
+    "Too few points": "too few points for this shape",
+    "Hole lies outside shell": "a hole lies outside the outer ring",
+    "Nested holes": "a hole lies inside another hole",
+    "Interior is disconnected": "the holes cut the polygon in pieces",
+    "Nested shells": "one outer ring lies inside another",
+    "Duplicate Rings": "the same ring appears twice",
+    "Invalid Coordinate": "a coordinate is not a finite number",
+    "Ring is not closed": "a ring does not end where it starts",
+}
+
+
+def _why_invalid(geom: shapely.Geometry) -> str:
+    """``Self-intersection[112.61 -7.96]`` becomes ``Self-intersection at -7.96000, 112.61000 (the outline
+    crosses itself)``."""
+    text = explain_validity(geom)
+    term, _, where = text.partition("[")
+    term = term.strip()
+    place = ""
+    parts = where.rstrip("]").split()
+    if len(parts) >= 2:
+        try:
+            place = f" at {float(parts[1]):.5f}, {float(parts[0]):.5f}"
+        except ValueError:
+            place = ""
+    plain = INVALIDITY.get(term)
+    return f"{term}{place} ({plain})" if plain else f"{term}{place}"
 
 
 def validate_file(path: str | Path, *, require_name: bool = True) -> ValidationReport:
@@ -169,8 +223,7 @@ def load_valid(path: str | Path, *, skip_bad: bool = False, require_name: bool =
         raise InvalidData(report)
     bad = [r - 1 for r in report.bad_rows]
     good = gdf.drop(index=gdf.index[bad]) if bad else gdf
-    if "_geometry_error" in good.columns:
-        good = good.drop(columns="_geometry_error")
+    good = good.drop(columns=[c for c in ("_geometry_error", "_row_error") if c in good.columns])
     good = good.reset_index(drop=True)
     good.attrs["report"] = report
     return good

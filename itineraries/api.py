@@ -1,4 +1,7 @@
-"""The itineraries as open data: one GeoJSON LineString feature per published, routed itinerary."""
+"""The itineraries as open data: one GeoJSON feature per published, routed itinerary, as a visitor can follow
+it today (itineraries.trip): a LineString when the route is complete; when a stop in the middle is gone, a
+MultiLineString of the pieces that remain (or no geometry), ``route_complete: false`` and no totals.
+``unavailable_stops`` counts the stops whose place is unpublished, private or deleted."""
 
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
@@ -9,8 +12,14 @@ from heritage.exports import absolute_url
 from heritage.open_data import cacheable, request_lang
 
 from .models import ItineraryPage
-from .routing import route_from_data
-from .views import localized_stops
+from .trip import Trip
+
+
+def _geometry(trip) -> dict | None:
+    pieces = [[list(c) for c in piece.geometry.coords] for piece in trip.pieces()]
+    if trip.complete and len(pieces) == 1:
+        return {"type": "LineString", "coordinates": pieces[0]}
+    return {"type": "MultiLineString", "coordinates": pieces} if pieces else None
 
 
 @require_GET
@@ -23,29 +32,30 @@ def itineraries_geojson(request):
     for itinerary in ItineraryPage.objects.live().filter(locale=locale).specific().order_by("title"):
         if not itinerary.legs:
             continue
-        stops = localized_stops(itinerary)
-        route = route_from_data(itinerary.route_data, stops)
+        trip = Trip.of(itinerary)
         url = absolute_url(itinerary, request)
         features.append(
             {
                 "type": "Feature",
                 "id": itinerary.pk,
-                "geometry": {"type": "LineString", "coordinates": [list(c) for c in route.geometry.coords]},
+                "geometry": _geometry(trip),
                 "properties": {
                     "title": itinerary.title,
                     "url": url,
                     "gpx": url + "gpx/",
                     "mode": itinerary.mode,
                     "days": itinerary.days,
-                    "distance_m": itinerary.route_data["distance_m"],
-                    "duration_s": itinerary.route_data["duration_s"],
+                    "route_complete": trip.complete,
+                    "unavailable_stops": len(trip.unavailable),
+                    "distance_m": trip.distance_m,
+                    "duration_s": trip.duration_s,
                     "stops": [
                         {"name": s.place.title, "url": absolute_url(s.place, request), "day": s.day}
-                        for s in stops
+                        for s in trip.available
                     ],
                     "legs": [
                         {k: leg[k] for k in ("from", "to", "mode", "distance_m", "duration_s", "road_names")}
-                        for leg in itinerary.legs
+                        for leg in trip.legs
                     ],
                 },
             }

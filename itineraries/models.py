@@ -25,9 +25,10 @@ from heritage.blocks import StoryBlock
 
 from .forms import ItineraryForm
 from .modes import MODE_CHOICES
-from .panels import RouteSummaryPanel
+from .panels import RouteSummaryPanel, UnavailableStopsPanel
 from .routing import compute_route_data
 from .schedule import build_schedule
+from .trip import Trip
 from .views import gpx_view, itinerary_view
 
 
@@ -103,6 +104,7 @@ class ItineraryPage(RoutablePageMixin, Page):
             ],
             heading=_("The trip"),
         ),
+        UnavailableStopsPanel(),
         InlinePanel("stops", label=_("Stops"), min_num=2),
         RouteSummaryPanel(),
         FieldPanel("booking_rules"),
@@ -136,6 +138,10 @@ class ItineraryPage(RoutablePageMixin, Page):
     def schedule(self, day: dt.date | None = None, stops=None):
         return build_schedule(self, day, stops)
 
+    def live_trip(self) -> Trip:
+        """The trip a visitor can follow today, without the stops whose place is gone (itineraries.trip)."""
+        return Trip.of(self)
+
     # --- views --------------------------------------------------------------------------------------------
     @path("")
     def itinerary(self, request):
@@ -148,7 +154,9 @@ class ItineraryPage(RoutablePageMixin, Page):
 
 class ItineraryStop(Orderable):
     page = ParentalKey(ItineraryPage, related_name="stops", on_delete=models.CASCADE)
-    place = models.ForeignKey("heritage.PlacePage", on_delete=models.PROTECT, related_name="+")
+    # SET_NULL: deleting a place must not be refused because a trip visits it; the stop stays, shown as
+    # unavailable (itineraries.trip), until an editor picks another place or removes it.
+    place = models.ForeignKey("heritage.PlacePage", on_delete=models.SET_NULL, null=True, related_name="+")
     day = models.PositiveSmallIntegerField(
         default=1, validators=[MinValueValidator(1), MaxValueValidator(14)]
     )

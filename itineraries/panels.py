@@ -1,8 +1,11 @@
-"""A read-only admin panel listing the legs computed when the itinerary was last saved."""
+"""Read-only admin panels: the legs computed when the itinerary was last saved, and the stops whose place is
+gone."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
+
+from .trip import unavailable_stops
 
 
 class RouteSummaryPanel(Panel):
@@ -16,4 +19,28 @@ class RouteSummaryPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["route_data"] = getattr(self.instance, "route_data", None) or {}
+            return context
+
+
+class UnavailableStopsPanel(Panel):
+    """The stops visitors no longer see because their place was unpublished, made private or deleted; shown
+    only when there are some, so the editor notices before a tourist does."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("Unavailable stops"))
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "itineraries/admin/unavailable_stops_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.unavailable = unavailable_stops(self.instance) if self.instance.pk else []
+
+        def is_shown(self):
+            return bool(self.unavailable) and super().is_shown()
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["unavailable"] = self.unavailable
             return context

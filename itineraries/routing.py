@@ -70,16 +70,17 @@ def compute_route_data(itinerary, stops) -> dict:
     }
 
 
-def route_from_data(route_data: dict, stops):
-    """A geodata Route rebuilt from stored legs (for maps and GPX), without routing."""
+def route_from_legs(legs: list[dict], places):
+    """A geodata Route rebuilt from stored legs (for maps and GPX), without routing. ``places`` are the
+    places the legs join, in order."""
 
     def snap(data):
         return Snap(data["distance_m"], data["lat"], data["lon"], data.get("road"))
 
-    points = [Stop.of(stop.place) for stop in stops]
-    modes = {leg["mode"] for leg in route_data.get("legs", [])}
+    points = [Stop.of(place) for place in places]
+    modes = {leg["mode"] for leg in legs}
     result = Route(mode=modes.pop() if len(modes) == 1 else "mixed", optimize="time", stops=points)
-    for leg in route_data.get("legs", []):
+    for leg in legs:
         result.legs.append(
             Leg(
                 from_name=leg["from"],

@@ -27,6 +27,7 @@ class ScheduleRow:
     leg: dict | None = None  # the leg that arrives at this stop
     sunrise: dt.datetime | None = None
     warnings: list[str] = field(default_factory=list)
+    available: bool = True  # False: the stop's place is gone (itineraries.trip); no place, no times
 
 
 @dataclass
@@ -56,10 +57,15 @@ def _segments(stops) -> list[list[int]]:
     return segments
 
 
-def build_schedule(itinerary, day: dt.date | None = None, stops=None) -> Schedule:
+def build_schedule(itinerary, day: dt.date | None = None, stops=None, legs=None) -> Schedule:
+    """``legs``, when given, are the legs between ``stops`` in order (the first arrives at the second stop);
+    by default the itinerary's stored legs."""
     day = day or timezone.localdate()
     stops = list(stops if stops is not None else itinerary.ordered_stops())
-    legs = {leg["index"]: leg for leg in itinerary.route_data.get("legs", [])}
+    if legs is None:
+        legs = {leg["index"]: leg for leg in itinerary.route_data.get("legs", [])}
+    else:
+        legs = dict(enumerate(legs, start=1))
     rows = [ScheduleRow(stop=stop, day=stop.day, leg=legs.get(i)) for i, stop in enumerate(stops)]
     if len(rows) < 2 or len(legs) != len(rows) - 1:
         return Schedule(day, rows)

@@ -17,9 +17,8 @@ from geodata.maps import MapAssets, route_map
 from heritage.exports import absolute_url
 from heritage.jsonld import json_ld_script
 from heritage.maps import embed, render_embed
-from heritage.models import PlacePage
 
-from .routing import route_from_data
+from .trip import Trip
 
 
 class PlanForm(forms.Form):
@@ -37,45 +36,29 @@ class PlanForm(forms.Form):
         return value
 
 
-def localized_stops(itinerary):
-    """The stops with each place in the page's language (the stop list is shared across translations).
-
-    Two queries for any number of stops: the stop places' translation keys, then their translations in the
-    itinerary's locale; a place without a translation keeps its own language."""
-    stops = itinerary.ordered_stops()
-    originals = PlacePage.objects.filter(pk__in=[stop.place_id for stop in stops]).specific().in_bulk()
-    translations = {
-        page.translation_key: page
-        for page in PlacePage.objects.filter(
-            translation_key__in=[page.translation_key for page in originals.values()], locale=itinerary.locale
-        ).specific()
-    }
-    for stop in stops:
-        original = originals[stop.place_id]
-        stop.place = translations.get(original.translation_key, original)
-    return stops
-
-
-def itinerary_map_html(itinerary, stops, request=None) -> str:
-    """The route map, cached per published revision and stop names: building a folium map costs more than
-    the rest of the page, and nothing in it changes until the itinerary or a stop's title does."""
-    if not itinerary.legs:
+def itinerary_map_html(trip, request=None) -> str:
+    """The route map of the legs that remain, cached per published revision and the stops shown (so a stop
+    that goes or comes back makes another map): building a folium map costs more than the rest of the page,
+    and nothing in it changes until the itinerary, a stop's title or a stop's availability does."""
+    route = trip.route()
+    if route is None:
         return ""
+    itinerary = trip.itinerary
     markers = [
         {"name": s.place.title, "lat": float(s.place.latitude), "lon": float(s.place.longitude)}
-        for s in stops
+        for s in trip.available
     ]
     fingerprint = hashlib.sha256(
         json.dumps(
-            [itinerary.pk, itinerary.live_revision_id, itinerary.route_data.get("distance_m"), markers],
+            [itinerary.pk, itinerary.live_revision_id, [leg["index"] for leg in trip.legs], markers],
             sort_keys=True,
         ).encode()
     ).hexdigest()[:24]
-    key = f"itinerary-map:v2:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
+    key = f"itinerary-map:v3:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
     parts = cache.get(key)
     if parts is None:
         folium_map = route_map(
-            route_from_data(itinerary.route_data, stops),
+            route,
             markers,
             MapAssets.from_base_url(settings.STATIC_URL),
             tile_url=settings.MAP_TILE_URL or None,
@@ -86,8 +69,9 @@ def itinerary_map_html(itinerary, stops, request=None) -> str:
     return render_embed(parts, request)
 
 
-def trip_jsonld(itinerary, stops, request):
-    """The trip's `<script type="application/ld+json">` element (safe HTML)."""
+def trip_jsonld(trip, request):
+    """The trip's `<script type="application/ld+json">` element (safe HTML): the stops that are available."""
+    itinerary, stops = trip.itinerary, trip.available
     data = {
         "@context": "https://schema.org",
         "@type": "TouristTrip",
@@ -124,22 +108,23 @@ def itinerary_view(itinerary, request):
     form = PlanForm(request.GET or None)
     day = form.cleaned_data.get("date") if form.is_valid() else None
     status = 400 if form.is_bound and not form.is_valid() else 200
-    stops = localized_stops(itinerary)
-    schedule = itinerary.schedule(day or timezone.localdate(), stops=stops) if itinerary.legs else None
+    trip = Trip.of(itinerary)
     context = itinerary.get_context(request)
     context.update(
         plan_form=form,
-        stops=stops,
-        schedule=schedule,
-        map_html=itinerary_map_html(itinerary, stops, request),
-        jsonld=trip_jsonld(itinerary, stops, request),
+        trip=trip,
+        schedule_date=day or timezone.localdate(),
+        rows=trip.rows(day or timezone.localdate()) if itinerary.legs else [],
+        map_html=itinerary_map_html(trip, request),
+        jsonld=trip_jsonld(trip, request),
         print_view=request.GET.get("print") == "1",
     )
     return TemplateResponse(request, itinerary.get_template(request), context, status=status)
 
 
 def gpx_view(itinerary, request):
-    stops = localized_stops(itinerary)
+    """Waypoints for the available stops only; a route per unbroken piece, never one across a gap."""
+    trip = Trip.of(itinerary)
     waypoints = [
         {
             "name": stop.place.title,
@@ -148,10 +133,11 @@ def gpx_view(itinerary, request):
             "kind": stop.place.kind,
             "elevation_m": stop.place.elevation_m,
         }
-        for stop in stops
+        for stop in trip.available
     ]
-    route = route_from_data(itinerary.route_data, stops) if itinerary.legs else None
-    body = gpx_string(waypoints=waypoints, route=route, name=itinerary.title, description=itinerary.summary)
+    body = gpx_string(
+        waypoints=waypoints, route=trip.pieces(), name=itinerary.title, description=itinerary.summary
+    )
     response = HttpResponse(body, content_type="application/gpx+xml")
     response["Content-Disposition"] = f'attachment; filename="{itinerary.slug}.gpx"'
     return response

@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
@@ -67,3 +69,33 @@ def _make_itinerary(sample_site, stops, *, mode="car", days=1, start="08:00", ma
 @pytest.fixture
 def make_itinerary():
     return _make_itinerary
+
+
+def admin_form_data(stops, *, mode="car", action="action-publish", title="Uji admin", slug="uji-admin"):
+    """The admin form of an itinerary as an editor posts it; ``stops`` are (place, leg_mode) pairs."""
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "summary": "Ringkasan.",
+            "story": streamfield([("paragraph", rich_text("<p>Cerita.</p>"))]),
+            "theme": "sunrise",
+            "mode": mode,
+            "days": 1,
+            "difficulty": "easy",
+            "best_season": "",
+            "start_time": "08:00",
+            "sunrise_margin_min": 30,
+            "booking_rules": "",
+            "stops": inline_formset(
+                [
+                    {"place": place.pk, "day": 1, "stay_minutes": 30, "leg_mode": leg_mode, "note": ""}
+                    for place, leg_mode in stops
+                ]
+            ),
+            "links": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    data[action] = "action"
+    return data

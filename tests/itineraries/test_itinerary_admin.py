@@ -2,36 +2,7 @@
 
 from django.utils import translation
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-
-
-def _post_data(stops, *, mode="car", action="action-publish"):
-    data = nested_form_data(
-        {
-            "title": "Uji admin",
-            "slug": "uji-admin",
-            "summary": "Ringkasan.",
-            "story": streamfield([("paragraph", rich_text("<p>Cerita.</p>"))]),
-            "theme": "sunrise",
-            "mode": mode,
-            "days": 1,
-            "difficulty": "easy",
-            "best_season": "",
-            "start_time": "08:00",
-            "sunrise_margin_min": 30,
-            "booking_rules": "",
-            "stops": inline_formset(
-                [
-                    {"place": place.pk, "day": 1, "stay_minutes": 30, "leg_mode": leg_mode, "note": ""}
-                    for place, leg_mode in stops
-                ]
-            ),
-            "links": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-    )
-    data[action] = "action"
-    return data
+from tests.itineraries.conftest import admin_form_data as _post_data
 
 
 def _places():
