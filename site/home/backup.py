@@ -25,14 +25,14 @@ from pathlib import Path, PurePosixPath
 from tempfile import TemporaryDirectory
 
 import django
-import wagtail
-
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
+
+import wagtail
 
 from .database_dumps import (
     DUMP_NAMES,
@@ -172,7 +172,9 @@ def _extract_verified(archive: Path, staging: Path) -> dict:
                     manifest_data = tar.extractfile(member).read()
                     continue
                 if not member.isfile() or not _safe_member(member.name):
-                    raise BackupError(f"{archive} holds an unexpected entry {member.name!r}; nothing was changed.")
+                    raise BackupError(
+                        f"{archive} holds an unexpected entry {member.name!r}; nothing was changed."
+                    )
                 target = staging / member.name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with tar.extractfile(member) as source, target.open("wb") as out:
@@ -187,14 +189,18 @@ def _extract_verified(archive: Path, staging: Path) -> dict:
             raise BackupError(f"{damaged} ({error}).") from error
         raise BackupError(f"Could not unpack {archive}: {error}") from error
     if manifest_data is None:
-        raise BackupError(f"{archive} has no {MANIFEST}: it is not a Malang Heritage backup (or it is damaged).")
+        raise BackupError(
+            f"{archive} has no {MANIFEST}: it is not a Malang Heritage backup (or it is damaged)."
+        )
     try:
         manifest = json.loads(manifest_data)
         expected, database = manifest["members"], manifest["database"]
     except (ValueError, KeyError, TypeError) as error:
         raise BackupError(f"{damaged} (its {MANIFEST} cannot be read).") from error
     if not isinstance(manifest.get("format"), int) or manifest["format"] > FORMAT:
-        raise BackupError(f"{archive} is in backup format {manifest.get('format')!r}, newer than this code reads.")
+        raise BackupError(
+            f"{archive} is in backup format {manifest.get('format')!r}, newer than this code reads."
+        )
     if database.get("member") not in expected or database["member"] not in DUMP_NAMES.values():
         raise BackupError(f"{damaged} (its {MANIFEST} names no database).")
     for name in sorted(set(expected) | set(found)):
@@ -281,7 +287,7 @@ def restore_backup(archive: Path, *, force: bool = False) -> Restored:
                 os.replace(previous, media_root)
             raise
     media_files = sum(1 for name in manifest["members"] if name.startswith(f"{MEDIA}/"))
-    return Restored(archive, manifest.get("created", "?"), manifest["database"]["vendor"], media_files)
+    return Restored(archive, manifest.get("created", "?"), VENDOR_NAMES[vendor()], media_files)
 
 
 def migrate_if_behind() -> int:

@@ -44,7 +44,9 @@ def vendor() -> str:
 def _sqlite_path() -> Path:
     name = str(settings.DATABASES["default"]["NAME"])
     if name == ":memory:" or name.startswith("file:"):
-        raise BackupError(f"The SQLite database {name!r} is not a file: there is nothing to back up or restore.")
+        raise BackupError(
+            f"The SQLite database {name!r} is not a file: there is nothing to back up or restore."
+        )
     return Path(name)
 
 
@@ -84,10 +86,12 @@ def _dump_sqlite(destination: Path) -> None:
     if not source_path.is_file():
         raise BackupError(f"There is no SQLite database at {source_path}: nothing to back up.")
     try:
-        with closing(sqlite3.connect(source_path, timeout=30)) as source:
-            with closing(sqlite3.connect(destination)) as copy:
-                source.backup(copy)  # all pages in one step: one read transaction, one consistent state
-                copy.execute("PRAGMA journal_mode=DELETE")  # a file complete in itself, no -wal beside it
+        with (
+            closing(sqlite3.connect(source_path, timeout=30)) as source,
+            closing(sqlite3.connect(destination)) as copy,
+        ):
+            source.backup(copy)  # all pages in one step: one read transaction, one consistent state
+            copy.execute("PRAGMA journal_mode=DELETE")  # a file complete in itself, no -wal beside it
     except sqlite3.Error as error:
         raise BackupError(f"Could not read the SQLite database {source_path}: {error}") from error
 
@@ -99,7 +103,9 @@ def _load_sqlite(dump: Path) -> None:
     try:
         with closing(sqlite3.connect(dump)) as source:
             if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise BackupError("The database in the backup fails SQLite's integrity check; nothing was changed.")
+                raise BackupError(
+                    "The database in the backup fails SQLite's integrity check; nothing was changed."
+                )
             with closing(sqlite3.connect(target_path, timeout=60)) as target:
                 source.backup(target)  # one step: one write transaction, rolled back whole if it fails
     except sqlite3.Error as error:

@@ -26,7 +26,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
-sqlite_only = pytest.mark.skipif(ON_POSTGRES, reason="the SQLite site; `make test-postgres` runs the PostgreSQL one")
+sqlite_only = pytest.mark.skipif(
+    ON_POSTGRES, reason="the SQLite site; `make test-postgres` runs the PostgreSQL one"
+)
 
 # What an editor does to the seeded site, as JSON on stdout: the page edited, the page deleted, the code scanned.
 EDIT = """
@@ -37,7 +39,7 @@ from wagtail.images import get_image_model
 from heritage.models import PlacePage
 from plaques.counting import count_scan
 from plaques.models import ShortCode
-place = PlacePage.objects.live().filter(locale__language_code="id").order_by("pk").first()
+place = PlacePage.objects.live().filter(locale__language_code="id").order_by("pk").first().specific
 place.title = place.title + " (diperbarui)"
 place.save_revision().publish()
 doomed = PlacePage.objects.live().exclude(pk=place.pk).order_by("-pk").first()
@@ -80,7 +82,7 @@ from wagtail.models import Page
 from heritage.models import PlacePage
 client = Client()
 home = Page.objects.get(depth=2, locale__language_code="id")
-place = PlacePage.objects.live().filter(locale__language_code="id").order_by("pk").first()
+place = PlacePage.objects.live().filter(locale__language_code="id").order_by("pk").first().specific
 print(client.get(home.url).status_code, client.get(place.url).status_code)
 """
 
@@ -203,7 +205,7 @@ def test_a_restored_backup_gives_back_every_page_revision_translation_image_code
     pages = {pk: (title, live) for pk, title, live, _ in after["pages"]}
     assert edits["deleted"] not in pages  # the deleted page stays deleted
     assert pages[edits["edited"]][0].endswith("(diperbarui)")
-    assert ["en", "id"] == after["locales"]
+    assert after["locales"] == ["en", "id"]
     assert [edits["code"], "2026-12-02", 2] in after["scans"]
     image = target.media / edits["image"]
     assert image.read_bytes() == (built["site"].media / edits["image"]).read_bytes()
@@ -234,6 +236,25 @@ def test_restoring_over_a_site_is_refused_without_force_and_replaces_it_with_for
 
     target.restore(built["archive"], "--force")
     assert target.inventory() == built["inventory"]
+
+
+@sqlite_only
+def test_a_backup_older_than_the_code_is_migrated_when_restored(built, tmp_path):
+    older = _sqlite_site(tmp_path / "older")
+    older.restore(built["archive"])
+    older.run("migrate", "itineraries", "0001_initial", "--noinput", "-v0")  # as if made before 0002 existed
+    archive = older.backup(tmp_path / "backups")
+    with tarfile.open(archive) as tar:
+        assert (
+            json.loads(tar.extractfile("manifest.json").read())["migrations"]["itineraries"] == "0001_initial"
+        )
+
+    target = _sqlite_site(tmp_path / "newer")
+    result = target.restore(archive)
+    assert "older than this code: applied 1 migrations" in result.stdout
+    assert "[ ]" not in target.run("showmigrations", "itineraries").stdout
+    assert target.inventory() == built["inventory"]
+    assert target.served() == ["200", "200"]
 
 
 def _repack(archive: Path, destination: Path, change):
@@ -273,11 +294,21 @@ def test_a_damaged_or_foreign_archive_is_refused_and_the_site_stays_as_it_was(bu
 
     foreign = _repack(built["archive"], tmp_path / "foreign.tar.gz", other_vendor)
 
+    def from_the_future(name, data):
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        manifest["migrations"]["plaques"] = "0099_not_written_yet"
+        return json.dumps(manifest).encode()
+
+    newer = _repack(built["archive"], tmp_path / "newer.tar.gz", from_the_future)
+
     for archive, says in [
         (truncated, "damaged"),
         (flipped, "damaged"),
         (tampered, "checksum"),
         (foreign, "not supported"),
+        (newer, "newer code"),
         (tmp_path / "missing.tar.gz", "No backup"),
     ]:
         result = target.restore(archive, "--force", check=False)
@@ -294,16 +325,14 @@ def test_a_backup_taken_while_visitors_scan_plaques_restores_whole(built, tmp_pa
     signals = tmp_path / "signals"
     signals.mkdir()
     writer = subprocess.Popen(
-        [sys.executable, "manage.py", "shell"],
+        [sys.executable, "manage.py", "shell", "-c", WRITER.format(folder=str(signals))],
         cwd=ROOT,
         env=site.env(),
-        stdin=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    writer.stdin.write(WRITER.format(folder=str(signals)))
-    writer.stdin.close()
     try:
         for _ in range(600):
             if (signals / "started").exists() or writer.poll() is not None:
@@ -323,8 +352,9 @@ def test_a_backup_taken_while_visitors_scan_plaques_restores_whole(built, tmp_pa
     scans = {(code, day): count for code, day, count in target.inventory()["scans"]}
     restored = scans[(built["edits"]["code"], "2026-12-31")]
     assert 50 <= restored <= written
-    integrity = target.run("dbshell", input_text="PRAGMA integrity_check;\n").stdout.strip()
-    assert integrity == "ok"
+    check = "import json\nfrom django.db import connection\nc = connection.cursor()\n"
+    check += "print(json.dumps(c.execute('PRAGMA integrity_check').fetchone()[0]))"
+    assert target.shell(check) == "ok"
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------------------------
@@ -368,3 +398,30 @@ def test_a_postgresql_site_comes_back_whole_from_its_backup(scratch_databases, t
     assert refused.returncode != 0 and "FORCE=1" in refused.stderr
     target.restore(archive, "--force")
     assert target.inventory() == before
+
+
+def _fake_tool(folder: Path, name: str, version_line: str):
+    folder.mkdir(exist_ok=True)
+    tool = folder / name
+    tool.write_text(f"#!/bin/sh\necho '{version_line}'\n")
+    tool.chmod(0o755)
+
+
+def test_a_pg_dump_older_than_the_server_is_named_with_the_version_to_install(tmp_path, monkeypatch):
+    from home.database_dumps import BackupError, client_tool
+
+    _fake_tool(tmp_path / "bin", "pg_dump", "pg_dump (PostgreSQL) 13.9 (Debian 13.9-1)")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    with pytest.raises(BackupError, match=r"pg_dump is version 13, older than the PostgreSQL 15 server"):
+        client_tool("pg_dump", 15)
+    assert client_tool("pg_dump", 13) == str(tmp_path / "bin" / "pg_dump")
+
+
+def test_a_missing_pg_dump_says_which_client_tools_to_install(tmp_path, monkeypatch):
+    from home.database_dumps import BackupError, client_tool
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(
+        BackupError, match=r"pg_dump is not installed.*version 16 or newer.*postgresql-client"
+    ):
+        client_tool("pg_dump", 16)

@@ -18,7 +18,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", help="The backup file, e.g. backups/malang-heritage-20261205T120000Z.tar.gz")
+        parser.add_argument(
+            "archive", help="The backup file, e.g. backups/malang-heritage-20261205T120000Z.tar.gz"
+        )
         parser.add_argument(
             "--force", action="store_true", help="Replace the database and media files that are there now."
         )
