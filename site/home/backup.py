@@ -112,6 +112,7 @@ def create_backup(output_dir: Path) -> Path:
         raise BackupError(f"{final} already exists: a backup was written this very second. Try again.")
     with TemporaryDirectory(dir=output_dir, prefix=".backup-") as staging:
         dump = Path(staging) / DUMP_NAMES[database_vendor]
+        migrations = latest_migrations()  # before the dump: a migration applied meanwhile is in the dump too
         dump_database(dump)
         partial = Path(staging) / final.name  # a half-written archive never carries the final name
         members = {}
@@ -120,14 +121,17 @@ def create_backup(output_dir: Path) -> Path:
                 members[dump.name] = _add(tar, dump, dump.name)
                 for path in _media_files(media_root):
                     name = f"{MEDIA}/{path.relative_to(media_root).as_posix()}"
-                    members[name] = _add(tar, path, name)
+                    try:
+                        members[name] = _add(tar, path, name)
+                    except FileNotFoundError:
+                        continue  # deleted (an image, a rendition) since the folder was listed
                 manifest = {
                     "format": FORMAT,
                     "created": moment.isoformat().replace("+00:00", "Z"),
                     "database": {"vendor": database_vendor, "member": dump.name},
                     "django": django.get_version(),
                     "wagtail": wagtail.__version__,
-                    "migrations": latest_migrations(),
+                    "migrations": migrations,
                     "members": members,
                 }
                 data = json.dumps(manifest, indent=2, sort_keys=True).encode()

@@ -160,8 +160,10 @@ def _server_major() -> int:
 def _run_pg(command: list[str], what: str) -> None:
     result = subprocess.run(command, env=_pg_environment(), capture_output=True, text=True, check=False)  # noqa: S603
     if result.returncode != 0:
-        lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
-        raise BackupError(f"{what} failed: {lines[-1] if lines else f'exit status {result.returncode}'}")
+        lines = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+        errors = [line for line in lines if "error" in line.lower()] or lines[-1:]
+        reason = errors[0] if errors else f"exit status {result.returncode}"
+        raise BackupError(f"{what} failed, nothing was changed: {reason}")
 
 
 def _dump_postgresql(destination: Path) -> None:
