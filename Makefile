@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 PGDATA ?= $(CURDIR)/.pgdata
 PGPORT ?= 54329
 
-.PHONY: help run install test lint check unit browser test-postgres chromium migrate seed clean
+.PHONY: help run install test lint check unit browser test-postgres chromium migrate seed backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -68,6 +68,13 @@ test: lint check unit browser ## Install test tools, lint, checks and the whole 
 test-postgres: install ## The same suite against a real PostgreSQL server (installed and started if needed)
 	bash .ci/postgres.sh $(PGDATA) $(PGPORT)
 	DATABASE_URL=postgres://postgres@127.0.0.1:$(PGPORT)/malang_heritage $(BIN)/pytest -m "not browser" -q -p no:cacheprovider $(XDIST)
+
+backup: install ## Write the database and media files to backups/malang-heritage-<UTC time>.tar.gz
+	$(MANAGE) backup_site
+
+restore: install ## Restore BACKUP=backups/<file>.tar.gz into DATABASE_URL and MEDIA_ROOT (FORCE=1 replaces a site)
+	@test -n "$(BACKUP)" || { echo "Name the archive: make restore BACKUP=backups/malang-heritage-<time>.tar.gz [FORCE=1]" >&2; exit 2; }
+	$(MANAGE) restore_site "$(BACKUP)" $(if $(filter 1 yes true,$(FORCE)),--force)
 
 clean: ## Remove the virtualenv, database and collected static files
 	rm -rf $(VENV) db.sqlite3 staticfiles media .pgdata
