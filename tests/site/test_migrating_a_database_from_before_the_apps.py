@@ -84,6 +84,13 @@ def _last_json(output: str):
 
 _MEDIA: dict[str, Path] = {}
 
+_OLD_CODE_ONLY = """
+import runpy, sys
+sys.meta_path[:] = [f for f in sys.meta_path if "__editable__" not in getattr(f, "__module__", "")]
+sys.argv = ["manage.py", *sys.argv[1:]]
+runpy.run_path("manage.py", run_name="__main__")
+"""
+
 
 def _run(cwd, database_url, *args, input_text=None):
     # Development settings: images are files in MEDIA_ROOT (the test settings keep them in one process's
@@ -95,8 +102,13 @@ def _run(cwd, database_url, *args, input_text=None):
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "PYTHONPATH": "",
     }
+    command = [sys.executable, "manage.py", *args]
+    if Path(cwd) != ROOT:
+        # The project is installed editable: setuptools' finder would hand the old tree any module it lacks
+        # (a wagtail_hooks.py added since) from today's tree. The old code runs on its own files only.
+        command = [sys.executable, "-c", _OLD_CODE_ONLY, *args]
     result = subprocess.run(
-        [sys.executable, "manage.py", *args],
+        command,
         cwd=cwd,
         env=env,
         capture_output=True,
