@@ -25,7 +25,8 @@ exit codes:
   0  the file was read and every row is good
   1  the file was read and some rows have problems (each listed: row, field, reason)
   2  the file is unreadable (missing, empty, binary, not GeoJSON/CSV/GPX/GeoPackage, not a
-     FeatureCollection, an unknown CRS), one line on stderr says why; or the arguments are wrong
+     FeatureCollection, an unknown CRS, text that is not WKT, a list where a name or slug belongs),
+     one line on stderr says why (the rows at fault are still listed); or the arguments are wrong
   4  an unexpected error (a bug in geodata): one line on stderr; run again with --traceback to see where
 """
 
@@ -111,6 +112,11 @@ def cmd_check(args) -> int:
 
     report = validate_file(args.file, require_name=not args.no_name)
     print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) if args.json else report.to_text())
+    if report.malformed:
+        first, more = report.malformed[0], len(report.malformed) - 1
+        return _fail(
+            f"{args.file} is unreadable: {first}" + (f" (and {more} more such rows)" if more else "")
+        )
     return EXIT_OK if report.ok else EXIT_PROBLEMS
 
 

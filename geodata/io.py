@@ -166,6 +166,9 @@ def _coordinate_reason(raw_lat: str, raw_lon: str, lat: float, lon: float) -> st
     return f"{' and '.join(bad)} {'is not a number' if len(bad) == 1 else 'are not numbers'}"
 
 
+NOT_WKT = "is not valid WKT"  # the reason a CSV row's wkt text could not be parsed (the file is malformed)
+
+
 def _read_wkt_csv(df: pd.DataFrame, wkt_col: str) -> gpd.GeoDataFrame:
     geoms, errors = [], []
     for text in df[wkt_col]:
@@ -175,7 +178,7 @@ def _read_wkt_csv(df: pd.DataFrame, wkt_col: str) -> gpd.GeoDataFrame:
                 geometry = shapely.from_wkt(text)
             except shapely.errors.ShapelyError:
                 shown = text if len(text) <= 60 else text[:57] + "..."
-                error = f"{shown!r} is not valid WKT"
+                error = f"{shown!r} {NOT_WKT}"
         geoms.append(geometry)
         errors.append(error)
     gdf = gpd.GeoDataFrame(df.drop(columns=wkt_col).replace({"": None}), geometry=geoms, crs=WGS84)

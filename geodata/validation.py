@@ -21,7 +21,7 @@ from shapely.validation import explain_validity
 
 from geodata.errors import InvalidData
 from geodata.geojson_reader import json_kind
-from geodata.io import WGS84, read_geofile, reproject_to_wgs84
+from geodata.io import NOT_WKT, WGS84, read_geofile, reproject_to_wgs84
 from geodata.places import normalize
 
 # lon min, lat min, lon max, lat max
@@ -36,6 +36,9 @@ class Problem:
     row: int
     field: str
     reason: str
+    # The row breaks the format itself (text that is not WKT, a list where text belongs), not only our rules:
+    # the file as a whole is unreadable as places, though each such row is still named.
+    malformed: bool = False
 
     def __str__(self) -> str:
         return f"row {self.row}, {self.field}: {self.reason}"
@@ -51,6 +54,10 @@ class ValidationReport:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def malformed(self) -> list[Problem]:
+        return [p for p in self.problems if p.malformed]
 
     @property
     def bad_rows(self) -> set[int]:
@@ -109,7 +116,8 @@ def validate_frame(
         if row_errors is not None and isinstance(row_errors.iloc[i], tuple):
             add(Problem(row, *row_errors.iloc[i]))
         if errors is not None and not _blank(errors.iloc[i]):
-            add(Problem(row, "geometry", str(errors.iloc[i])))
+            reason = str(errors.iloc[i])
+            add(Problem(row, "geometry", reason, malformed=reason.endswith(NOT_WKT)))
         elif geom is None:
             add(Problem(row, "geometry", "no geometry"))
         elif geom.is_empty:
@@ -123,14 +131,14 @@ def validate_frame(
 
         name = gdf[name_field].iloc[i] if name_field in gdf.columns else None
         if isinstance(name, list | dict):
-            add(Problem(row, name_field, f"the name is {json_kind(name)}, not text"))
+            add(Problem(row, name_field, f"the name is {json_kind(name)}, not text", malformed=True))
             name = None
         elif require_name and _blank(name):
             add(Problem(row, name_field, "missing name"))
 
         slug = gdf["slug"].iloc[i] if "slug" in gdf.columns else None
         if isinstance(slug, list | dict):
-            add(Problem(row, "slug", f"the slug is {json_kind(slug)}, not text"))
+            add(Problem(row, "slug", f"the slug is {json_kind(slug)}, not text", malformed=True))
         elif not _blank(slug):
             if slug in seen_slugs:
                 add(Problem(row, "slug", f"duplicate of row {seen_slugs[slug]} (slug {slug!r})"))

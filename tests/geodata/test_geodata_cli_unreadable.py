@@ -90,21 +90,24 @@ def test_a_missing_file_is_unreadable_in_one_line(tmp_path):
     assert "nowhere.geojson" in line and "no such file" in line.lower()
 
 
-def test_bad_wkt_in_a_csv_is_a_bad_row_named_in_a_sentence(tmp_path):
+def test_bad_wkt_in_a_csv_makes_the_file_unreadable_and_names_the_row(tmp_path):
     done = check(
         tmp_path,
         "lines.csv",
         "name,wkt\nJalan Ijen,POINT (112.62 -7.97)\nJalan Rusak,POINT (garbage\n",
     )
-    assert done.returncode == 1, done.stderr
+    assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     assert "row 2, geometry: 'POINT (garbage' is not valid WKT" in done.stdout
+    (line,) = done.stderr.splitlines()
+    assert "lines.csv is unreadable: row 2, geometry" in line
     assert "ParseException" not in done.stdout
 
 
-def test_a_list_where_the_slug_should_be_is_a_bad_row(tmp_path):
+def test_a_list_where_the_slug_should_be_makes_the_file_unreadable(tmp_path):
     done = check(tmp_path, "places.geojson", collection(features=[one_feature(slug=["candi", "badut"])]))
-    assert done.returncode == 1, done.stderr
+    assert done.returncode == 2, done.stderr
+    assert "is unreadable: row 1, slug: the slug is a list, not text" in done.stderr
     assert "row 1, slug: the slug is a list, not text" in done.stdout
 
 
