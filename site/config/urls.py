@@ -28,6 +28,7 @@ urlpatterns = [
     path("q/", include("plaques.urls")),
     path("api/", include("itineraries.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

@@ -80,6 +80,7 @@ LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # --- applications ------------------------------------------------------------------------------------------
 INSTALLED_APPS = [
     "home",
+    "opendata",
     "products",
     "plaques",
     "search",
