@@ -1,8 +1,7 @@
 """The places from the bundled data: the place list and every place in Indonesian (the source locale) and
 English, with placeholder artwork, under the homes the site-wide seed (`home.seed`) made.
 
-Idempotent: what exists is left alone (editors may have changed it), what is missing is created. Running it
-twice creates nothing the second time.
+Each page is an item of the seed's ledger (`heritage.content.ledger`): created once, then the office's.
 """
 
 from heritage.models import (
@@ -22,19 +21,29 @@ from .placeholders import placeholder_image
 
 def ensure_index(homes, locales, report):
     text = {lang: load_story("places", lang, PAGES_DIR) for lang in LANGS}
-    index = PlaceIndexPage.objects.filter(locale=locales["id"]).first()
-    if index is None:
+
+    def create():
+        if homes.get("id") is None:
+            return None
         index = PlaceIndexPage(title=text["id"].title, slug="tempat", intro=text["id"].summary)
         homes["id"].add_child(instance=index)
         publish(index)
-        report.add("place index (id)")
-    en = index.get_translation_or_none(locales["en"])
-    if en is None:
+        return index
+
+    def translate(index):
         en = index.copy_for_translation(locales["en"])
         en.title, en.intro, en.slug = text["en"].title, text["en"].summary, "places"
         publish(en)
-        report.add("place index (en)")
-    return {"id": index, "en": en.specific}
+        return en
+
+    return report.ensure_pair(
+        "place-index",
+        "place index",
+        locales,
+        lambda: PlaceIndexPage.objects.filter(locale=locales["id"]).first(),
+        create,
+        translate,
+    )
 
 
 def _place_fields(props, feature, lang):
@@ -80,14 +89,16 @@ def _set_children(page, props):
 
 def ensure_place(feature, indexes, locales, report, stories_dir):
     props = feature["properties"]
+    slug = props["slug"]
     model = CorridorPlacePage if props.get("page_type") == "corridor" else HeritageSitePage
-    page = model.objects.filter(locale=locales["id"], slug=props["slug"]).first()
-    created = False
-    if page is None:
-        story = load_story(props["slug"], "id", stories_dir)
+
+    def create():
+        if indexes["id"] is None:
+            return None
+        story = load_story(slug, "id", stories_dir)
         page = model(
             title=story.title,
-            slug=props["slug"],
+            slug=slug,
             summary=story.summary,
             story=story.blocks,
             **_place_fields(props, feature, "id"),
@@ -96,32 +107,42 @@ def ensure_place(feature, indexes, locales, report, stories_dir):
         _set_children(page, props)
         indexes["id"].add_child(instance=page)
         publish(page)
-        report.add(f"{props['slug']} (id)")
-        created = True
-    en = page.get_translation_or_none(locales["en"])
-    if en is None:
-        story = load_story(props["slug"], "en", stories_dir)
+        return page
+
+    def translate(page):
+        story = load_story(slug, "en", stories_dir)
         en = page.copy_for_translation(locales["en"]).specific
         en.title, en.summary, en.story = story.title, story.summary, story.blocks
         for name, value in _place_fields(props, feature, "en").items():
             setattr(en, name, value)
         _set_children(en, props)
         publish(en)
-        report.add(f"{props['slug']} (en)")
-        created = True
-    return page, en.specific, created
+        return en
+
+    return report.ensure_pair(
+        f"place:{slug}",
+        slug,
+        locales,
+        lambda: model.objects.filter(locale=locales["id"], slug=slug).first(),
+        create,
+        translate,
+    )
 
 
-def link_related(pages, features, locales):
-    """Related places point at the page in the same language; set once, when the place is created."""
+def link_related(pages, features, report):
+    """Related places point at the page in the same language; set once, when this run created the page."""
     for feature in features:
         props = feature["properties"]
         pair = pages.get(props["slug"])
-        if not pair or not pair["created"]:
-            continue
         for lang in LANGS:
-            page = pair[lang]
-            targets = [pages[slug][lang] for slug in props.get("related") or [] if slug in pages]
+            page = pair[lang] if pair else None
+            if page is None or not report.was_created(f"{props['slug']} ({lang})"):
+                continue
+            targets = [
+                pages[slug][lang]
+                for slug in props.get("related") or []
+                if slug in pages and pages[slug][lang]
+            ]
             page.related_places.set([RelatedPlace(page=target) for target in targets])
             revision = page.save_revision()
             revision.publish()
@@ -134,7 +155,6 @@ def seed_places(homes, locales, report, places_path=None, stories_dir=None):
     stories_dir = stories_dir or STORIES_DIR
     pages = {}
     for feature in features:
-        page, en, created = ensure_place(feature, indexes, locales, report, stories_dir)
-        pages[feature["properties"]["slug"]] = {"id": page, "en": en, "created": created}
-    link_related(pages, features, locales)
+        pages[feature["properties"]["slug"]] = ensure_place(feature, indexes, locales, report, stories_dir)
+    link_related(pages, features, report)
     return pages

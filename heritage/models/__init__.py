@@ -13,6 +13,7 @@ from .place import (
     RelatedPlace,
     places_near,
 )
+from .seed_record import SeedRecord
 
 __all__ = [
     "Category",
@@ -27,5 +28,6 @@ __all__ = [
     "PlaceSource",
     "Region",
     "RelatedPlace",
+    "SeedRecord",
     "places_near",
 ]

@@ -1,4 +1,4 @@
-"""Seeding the bundled itineraries (id and en) under each home page. Idempotent, like the place seed.
+"""Seeding the bundled itineraries (id and en) under each home page: items of the seed's ledger, like the places.
 
 Legs are routed here exactly as when an editor saves in the admin; an itinerary whose places are not in the
 bundled data is skipped and reported, never half-created.
@@ -35,27 +35,41 @@ def _publish(page):
 
 
 def ensure_index(homes, locales, report):
-    index = ItineraryIndexPage.objects.filter(locale=locales["id"]).first()
-    if index is None:
+    def create():
+        if homes.get("id") is None:
+            return None
         title, slug, intro = INDEX_TEXT["id"]
         index = ItineraryIndexPage(title=title, slug=slug, intro=intro)
         homes["id"].add_child(instance=index)
         _publish(index)
-        report.add("itinerary index (id)")
-    en = index.get_translation_or_none(locales["en"])
-    if en is None:
+        return index
+
+    def translate(index):
         title, slug, intro = INDEX_TEXT["en"]
         en = index.copy_for_translation(locales["en"])
         en.title, en.slug, en.intro = title, slug, intro
         _publish(en)
-        report.add("itinerary index (en)")
-    return index
+        return en
+
+    pair = report.ensure_pair(
+        "itinerary-index",
+        "itinerary index",
+        locales,
+        lambda: ItineraryIndexPage.objects.filter(locale=locales["id"]).first(),
+        create,
+        translate,
+    )
+    return pair["id"]
 
 
-def _stops(spec, locale):
+def _stops(spec, lang, locale, report):
     stops = []
     for row in spec["stops"]:
-        place = PlacePage.objects.filter(slug=row["place"], locale=locale).first()
+        # The page the seed made for the place (the office may have renamed it), else by slug.
+        place = (
+            report.recorded(f"place:{row['place']}:{lang}")
+            or PlacePage.objects.filter(slug=row["place"], locale=locale).first()
+        )
         if place is None:
             return None, row["place"]
         stops.append(
@@ -83,29 +97,46 @@ def _fill(page, spec, story, stops):
     page.compute_route(stops)
 
 
+def ensure_itinerary(spec, index, locales, report):
+    slug, stories = spec["slug"], CONTENT / "stories"
+
+    def create():
+        if index is None:
+            return None
+        stops, missing = _stops(spec, "id", locales["id"], report)
+        if stops is None:
+            report.add(f"SKIPPED itinerary {slug}: no place {missing!r}")
+            return None
+        page = ItineraryPage(slug=slug)
+        _fill(page, spec, load_story(slug, "id", stories), stops)
+        index.add_child(instance=page)
+        _publish(page)
+        return page
+
+    def translate(page):
+        stops, missing = _stops(spec, "en", locales["en"], report)
+        if stops is None:
+            report.add(f"SKIPPED itinerary {slug} (en): no place {missing!r}")
+            return None
+        en = page.copy_for_translation(locales["en"]).specific
+        en.slug = spec["slug_en"]
+        _fill(en, spec, load_story(slug, "en", stories), stops)
+        _publish(en)
+        return en
+
+    report.ensure_pair(
+        f"itinerary:{slug}",
+        f"itinerary {slug}",
+        locales,
+        lambda: ItineraryPage.objects.filter(locale=locales["id"], slug=slug).first(),
+        create,
+        translate,
+    )
+
+
 @transaction.atomic
 def seed_itineraries(homes, locales, report):
     specs = json.loads((CONTENT / "itineraries.json").read_text(encoding="utf-8"))["itineraries"]
     index = ensure_index(homes, locales, report)
     for spec in specs:
-        page = ItineraryPage.objects.filter(locale=locales["id"], slug=spec["slug"]).first()
-        if page is None:
-            stops, missing = _stops(spec, locales["id"])
-            if stops is None:
-                report.add(f"SKIPPED itinerary {spec['slug']}: no place {missing!r}")
-                continue
-            page = ItineraryPage(slug=spec["slug"])
-            _fill(page, spec, load_story(spec["slug"], "id", CONTENT / "stories"), stops)
-            index.add_child(instance=page)
-            _publish(page)
-            report.add(f"itinerary {spec['slug']} (id)")
-        if page.get_translation_or_none(locales["en"]) is None:
-            stops, missing = _stops(spec, locales["en"])
-            if stops is None:
-                report.add(f"SKIPPED itinerary {spec['slug']} (en): no place {missing!r}")
-                continue
-            en = page.copy_for_translation(locales["en"]).specific
-            en.slug = spec["slug_en"]
-            _fill(en, spec, load_story(spec["slug"], "en", CONTENT / "stories"), stops)
-            _publish(en)
-            report.add(f"itinerary {spec['slug']} (en)")
+        ensure_itinerary(spec, index, locales, report)

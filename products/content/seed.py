@@ -2,8 +2,8 @@
 the products, in Indonesian (the source locale) and English. The data format is described in
 `products/content/data/README.md`.
 
-Idempotent like the place seed: what exists is left alone (editors may have changed it), what is missing is
-created. Called at the end of `heritage.content.seed.seed()`, after the places, so that products can point at
+Every page and producer is an item of the seed's ledger (`heritage.content.ledger`), like the places: made
+once, then the office's. Called at the end of `heritage.content.seed.seed()`, after the places, so that products can point at
 their related heritage places.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 from wagtail.models import Locale, Site
 
 from heritage.content.helpers import LANGS, iso_date, publish, text_in
+from heritage.content.ledger import SeedReport
 from heritage.content.loader import ContentError, load_story, where_fields
 from heritage.content.placeholders import placeholder_image
 from heritage.models import PlacePage
@@ -71,19 +72,29 @@ def load_catalogue(centres_path: Path = CENTRES_FILE, catalogue_path: Path = CAT
 
 def ensure_hub(homes, locales, report):
     text = {lang: load_story("hub", lang, HUB_DIR) for lang in LANGS}
-    hub = ProductIndexPage.objects.filter(locale=locales["id"]).first()
-    if hub is None:
+
+    def create():
+        if homes.get("id") is None:
+            return None
         hub = ProductIndexPage(title=text["id"].title, slug=HUB_SLUGS["id"], intro=text["id"].summary)
         homes["id"].add_child(instance=hub)
         publish(hub)
-        report.add("product hub (id)")
-    en = hub.get_translation_or_none(locales["en"])
-    if en is None:
+        return hub
+
+    def translate(hub):
         en = hub.copy_for_translation(locales["en"])
         en.title, en.intro, en.slug = text["en"].title, text["en"].summary, HUB_SLUGS["en"]
         publish(en)
-        report.add("product hub (en)")
-    return {"id": hub, "en": en.specific}
+        return en
+
+    return report.ensure_pair(
+        "product-hub",
+        "product hub",
+        locales,
+        lambda: ProductIndexPage.objects.filter(locale=locales["id"]).first(),
+        create,
+        translate,
+    )
 
 
 def _centre_fields(feature, lang):
@@ -117,8 +128,10 @@ def _set_centre_children(page, props, lang):
 def ensure_centre(feature, hubs, locales, report):
     props = feature["properties"]
     slug = props["slug"]
-    page = CentrePage.objects.filter(locale=locales["id"], slug=slug).first()
-    if page is None:
+
+    def create():
+        if hubs["id"] is None:
+            return None
         story = load_story(slug, "id", STORIES_DIR)
         page = CentrePage(
             title=story.title,
@@ -131,9 +144,9 @@ def ensure_centre(feature, hubs, locales, report):
         _set_centre_children(page, props, "id")
         hubs["id"].add_child(instance=page)
         publish(page)
-        report.add(f"centre {slug} (id)")
-    en = page.get_translation_or_none(locales["en"])
-    if en is None:
+        return page
+
+    def translate(page):
         story = load_story(slug, "en", STORIES_DIR)
         en = page.copy_for_translation(locales["en"]).specific
         en.title, en.summary, en.story = story.title, story.summary, story.blocks
@@ -141,15 +154,29 @@ def ensure_centre(feature, hubs, locales, report):
             setattr(en, name, value)
         _set_centre_children(en, props, "en")
         publish(en)
-        report.add(f"centre {slug} (en)")
-    return {"id": page, "en": en.specific}
+        return en
+
+    return report.ensure_pair(
+        f"centre:{slug}",
+        f"centre {slug}",
+        locales,
+        lambda: CentrePage.objects.filter(locale=locales["id"], slug=slug).first(),
+        create,
+        translate,
+    )
 
 
 def ensure_producer(record, centres, report):
-    """Producers are found again by name: a business has one name, and the data file has no ids."""
-    producer = Producer.objects.filter(name=record["name"]).first()
-    if producer is not None:
-        return producer
+    """A producer snippet, keyed by its slug in the data file (found by name on a site that kept no record)."""
+    return report.ensure(
+        f"producer:{record['slug']}",
+        lambda: Producer.objects.filter(name=record["name"]).first(),
+        lambda: _create_producer(record, centres),
+        f"producer {record['name']}",
+    )
+
+
+def _create_producer(record, centres):
     location = record.get("location") or {}
     coordinate_source = record.get("coordinate_source") or {}
     centre = centres.get(record.get("centre") or "")
@@ -158,7 +185,7 @@ def ensure_producer(record, centres, report):
         sector=record["sector"],
         scale=record.get("scale") or "",
         founded=record.get("founded") or "",
-        centre=centre["id"] if centre else None,
+        centre=centre["id"] if centre and centre["id"] else None,
         region=record["region"],
         district=record.get("district") or "",
         village=record.get("village") or "",
@@ -186,7 +213,6 @@ def ensure_producer(record, centres, report):
         ]
     )
     producer.save()
-    report.add(f"producer {record['name']}")
     return producer
 
 
@@ -214,7 +240,7 @@ def _product_fields(record, lang):
     }
 
 
-def _set_product_children(page, record, lang, locale):
+def _set_product_children(page, record, lang, locale, report):
     page.sources.set(
         [ProductSource(title=s["title"][:300], url=s.get("url") or "") for s in record.get("sources") or []]
     )
@@ -226,58 +252,61 @@ def _set_product_children(page, record, lang, locale):
             for c in record.get("certifications") or []
         ]
     )
-    related = {
-        p.slug: p for p in PlacePage.objects.filter(locale=locale, slug__in=record.get("related") or [])
-    }
-    # Places not (yet) in the bundled places file are skipped, not an error: the two files grow separately.
-    page.related_places.set(
-        [ProductRelatedPlace(page=related[slug]) for slug in record.get("related") or [] if slug in related]
-    )
+    # The place the seed made for a slug, even if the office renamed it since; by slug for places the
+    # seed never made. Places not (yet) in the bundled places file are skipped, not an error: the two
+    # files grow separately.
+    related = [
+        report.recorded(f"place:{slug}:{lang}") or PlacePage.objects.filter(locale=locale, slug=slug).first()
+        for slug in record.get("related") or []
+    ]
+    page.related_places.set([ProductRelatedPlace(page=place) for place in related if place is not None])
 
 
 def ensure_product(record, hubs, centres, producers, locales, report):
     slug = record["slug"]
-    centre = centres.get(record.get("centre") or "")
+    centre = centres.get(record.get("centre") or "") or {}
     producer = producers.get(record.get("producer") or "")
-    page = ProductPage.objects.filter(locale=locales["id"], slug=slug).first()
-    if page is None:
+
+    def create():
+        if hubs["id"] is None:
+            return None
         story = load_story(slug, "id", STORIES_DIR)
         page = ProductPage(
             title=story.title,
             slug=slug,
             summary=story.summary,
             story=story.blocks,
-            centre=centre["id"] if centre else None,
+            centre=centre.get("id"),
             producer=producer,
             **_product_fields(record, "id"),
         )
         sector = Sector(record["sector"])
         page.image = placeholder_image(story.title, f"{sector.label}")
-        _set_product_children(page, record, "id", locales["id"])
+        _set_product_children(page, record, "id", locales["id"], report)
         hubs["id"].add_child(instance=page)
         publish(page)
-        report.add(f"product {slug} (id)")
-    en = page.get_translation_or_none(locales["en"])
-    if en is None:
+        return page
+
+    def translate(page):
         story = load_story(slug, "en", STORIES_DIR)
         en = page.copy_for_translation(locales["en"]).specific
         en.title, en.summary, en.story = story.title, story.summary, story.blocks
-        en.centre = centre["en"] if centre else None
+        en.centre = centre.get("en")
         en.producer = producer
         for name, value in _product_fields(record, "en").items():
             setattr(en, name, value)
-        _set_product_children(en, record, "en", locales["en"])
+        _set_product_children(en, record, "en", locales["en"], report)
         publish(en)
-        report.add(f"product {slug} (en)")
-    return {"id": page, "en": en.specific}
+        return en
 
-
-class _Report:
-    def __init__(self):
-        self.created = []
-
-    def add(self, what: str) -> None:
-        self.created.append(what)
+    return report.ensure_pair(
+        f"product:{slug}",
+        f"product {slug}",
+        locales,
+        lambda: ProductPage.objects.filter(locale=locales["id"], slug=slug).first(),
+        create,
+        translate,
+    )
 
 
 def _site_homes_and_locales():
@@ -297,7 +326,7 @@ def seed_products(
     features, producer_records, product_records = load_catalogue(centres_path, catalogue_path)
     if homes is None or locales is None:
         homes, locales = _site_homes_and_locales()
-    report = report if report is not None else _Report()
+    report = report if report is not None else SeedReport()
     hubs = ensure_hub(homes, locales, report)
     centres = {f["properties"]["slug"]: ensure_centre(f, hubs, locales, report) for f in features}
     producers = {record["slug"]: ensure_producer(record, centres, report) for record in producer_records}

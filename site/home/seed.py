@@ -1,11 +1,10 @@
 """The site-wide seed: locales, the home page in both languages (the default site's root), the tourism
 office's groups and moderation workflow, and then each content area's bundled content on top.
 
-Idempotent: what exists is left alone (editors may have changed it), what is missing is created. Running it
-twice creates nothing the second time.
+Every bundled item is an entry of the seed's ledger (`heritage.content.ledger`): created on a site that never
+had it, and from then on the office's to edit, rename, revoke or delete. Running the seed again creates only
+what the site never had, and the report says what it created and what it left alone.
 """
-
-from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
@@ -25,6 +24,7 @@ from wagtail.models import (
 )
 
 from heritage.content.helpers import LANGS, publish
+from heritage.content.ledger import SeedReport
 from heritage.content.loader import PAGES_DIR, load_story
 from heritage.content.seed import seed_places
 from products.content.seed import seed_products
@@ -36,17 +36,8 @@ MODERATORS = "Tourism office moderators"
 WORKFLOW = "Tourism office moderation"
 
 
-@dataclass
-class SeedReport:
-    created: list[str] = field(default_factory=list)
-    homes: dict = field(default_factory=dict)
-    locales: dict = field(default_factory=dict)
-
-    def add(self, what: str) -> None:
-        self.created.append(what)
-
-
 def ensure_locales(report):
+    """The site's two languages: the frame everything else hangs on, not an item the office may remove."""
     locales = {}
     for code in LANGS:
         locale, created = Locale.objects.get_or_create(language_code=code)
@@ -56,78 +47,142 @@ def ensure_locales(report):
     return locales
 
 
+def _hand_the_site_to(home):
+    """Wagtail's install creates a "Welcome" page as the default site root: the site goes to our home, and
+    the untouched Welcome page goes."""
+    site = Site.objects.filter(is_default_site=True).first()
+    old_root = site.root_page if site else None
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    else:
+        site.root_page = home
+        site.save()
+    if (
+        old_root
+        and old_root.pk != home.pk
+        and old_root.specific_class is Page
+        and not old_root.get_children()
+    ):
+        old_root.delete()
+
+
 def ensure_home(locales, report):
     """The Indonesian home is the default site's root; its English translation sits beside it."""
-    root = Page.get_first_root_node()
-    home = HomePage.objects.filter(locale=locales["id"]).first()
     story = {lang: load_story("home", lang, PAGES_DIR) for lang in LANGS}
-    if home is None:
+
+    def create():
         home = HomePage(
             title=story["id"].title, slug="beranda", intro=story["id"].summary, body=story["id"].blocks
         )
         home.locale = locales["id"]
-        root.add_child(instance=home)
+        Page.get_first_root_node().add_child(instance=home)
         publish(home)
-        report.add("home (id)")
-        # Wagtail's install creates a "Welcome" page as the default site root: hand the site to our home.
-        site = Site.objects.filter(is_default_site=True).first()
-        old_root = site.root_page if site else None
-        if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-        else:
-            site.root_page = home
-            site.save()
-        if (
-            old_root
-            and old_root.pk != home.pk
-            and old_root.specific_class is Page
-            and not old_root.get_children()
-        ):
-            old_root.delete()
-    home = home.specific
-    en = home.get_translation_or_none(locales["en"])
-    if en is None:
-        en = home.copy_for_translation(locales["en"])
+        _hand_the_site_to(home)
+        return home
+
+    def translate(home):
+        en = home.specific.copy_for_translation(locales["en"])
         en.title, en.intro, en.body = story["en"].title, story["en"].summary, story["en"].blocks
         en.slug = "home"
         publish(en)
-        report.add("home (en)")
-    return {"id": home, "en": en.specific}
+        return en
+
+    return report.ensure_pair(
+        "home",
+        "home",
+        locales,
+        lambda: HomePage.objects.filter(locale=locales["id"]).first(),
+        create,
+        translate,
+    )
+
+
+def _ensure_group(report, key, name):
+    return report.ensure(
+        f"group:{key}",
+        lambda: Group.objects.filter(name=name).first(),
+        lambda: Group.objects.create(name=name),
+        f"group {name}",
+    )
+
+
+def _grant(report, key, model, **fields):
+    """One permission row, given once: an office that revokes it is not overruled by the next seed."""
+    report.ensure(
+        key,
+        lambda: model.objects.filter(**fields).first(),
+        lambda: model.objects.create(**fields),
+        key.replace("grant:", "permission "),
+    )
 
 
 def ensure_groups_and_workflow(homes, report):
     """Editors create and edit places and submit them; moderators publish. One workflow on both homes."""
-    editors, created_e = Group.objects.get_or_create(name=EDITORS)
-    moderators, created_m = Group.objects.get_or_create(name=MODERATORS)
+    groups = {"editors": _ensure_group(report, "editors", EDITORS)}
+    groups["moderators"] = _ensure_group(report, "moderators", MODERATORS)
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     image_perms = Permission.objects.filter(
         content_type__app_label="wagtailimages", codename__in=["add_image", "change_image", "choose_image"]
     )
-    for group, codenames in (
-        (editors, ["add_page", "change_page", "lock_page"]),
-        (moderators, ["add_page", "change_page", "lock_page", "publish_page", "unlock_page"]),
+    root_collection = Collection.get_first_root_node()
+    for key, codenames in (
+        ("editors", ["add_page", "change_page", "lock_page"]),
+        ("moderators", ["add_page", "change_page", "lock_page", "publish_page", "unlock_page"]),
     ):
-        group.permissions.add(admin_access)
-        for home in homes.values():
+        group = groups[key]
+        if group is None:
+            continue
+        report.ensure(  # a plain group permission: recorded by the permission it gives
+            f"grant:{key}:access_admin",
+            lambda group=group: group.permissions.filter(pk=admin_access.pk).first(),
+            lambda group=group: group.permissions.add(admin_access) or admin_access,
+            f"permission {key}:access_admin",
+        )
+        for lang, home in homes.items():
+            if home is None:
+                continue
             for codename in codenames:
                 permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-                GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-        root_collection = Collection.get_first_root_node()
+                _grant(
+                    report,
+                    f"grant:{key}:home:{lang}:{codename}",
+                    GroupPagePermission,
+                    group=group,
+                    page=home,
+                    permission=permission,
+                )
         for permission in image_perms:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission
+            _grant(
+                report,
+                f"grant:{key}:images:{permission.codename}",
+                GroupCollectionPermission,
+                group=group,
+                collection=root_collection,
+                permission=permission,
             )
-    if created_e or created_m:
-        report.add("groups")
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW)
-    if created:
+
+    def create_workflow():
+        workflow = Workflow.objects.create(name=WORKFLOW)
         task = GroupApprovalTask.objects.create(name="Moderator approval")
-        task.groups.set([moderators])
+        if groups["moderators"] is not None:
+            task.groups.set([groups["moderators"]])
         # workflow_tasks is a modelcluster relation: its .create() would not reach the database.
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-        report.add("workflow")
-    for home in homes.values():
-        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+        return workflow
+
+    workflow = report.ensure(
+        "workflow", lambda: Workflow.objects.filter(name=WORKFLOW).first(), create_workflow, "workflow"
+    )
+    for lang, home in homes.items():
+        if home is None or workflow is None:
+            continue
+        # The workflow is set on a home once; an office that picks another one (or none) keeps its choice.
+        report.ensure(
+            f"workflow:home:{lang}",
+            lambda home=home: WorkflowPage.objects.filter(page=home).first(),
+            lambda home=home: WorkflowPage.objects.create(page=home, workflow=workflow),
+            f"workflow on home ({lang})",
+        )
 
 
 @transaction.atomic

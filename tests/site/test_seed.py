@@ -1,6 +1,7 @@
 """The bundled Malang content: the seed loads it whole, and running it again changes nothing."""
 
 import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -97,7 +98,7 @@ def test_a_broken_story_file_is_reported_by_name(tmp_path):
 
 @pytest.mark.skipif(not PLACES.exists(), reason="the bundled places file is not there yet")
 def test_the_bundled_malang_content_loads_in_both_languages(db):
-    from heritage.models import CorridorPlacePage, HeritageSitePage, PlacePage
+    from heritage.models import CorridorPlacePage, HeritageSitePage, PlacePage, SeedRecord
 
     call_command("seed_malang", "--skip-index", verbosity=0)
     features = json.loads(PLACES.read_text())["features"]
@@ -117,3 +118,24 @@ def test_the_bundled_malang_content_loads_in_both_languages(db):
     before = _counts()
     call_command("seed_malang", "--skip-index", verbosity=0)
     assert _counts() == before
+
+    # The office deletes Candi Kidal: the next run says it left it out, and does not bring it back.
+    kidal = live.get(slug="candi-kidal", locale__language_code="id")
+    kidal.delete()
+    said = _seed_malang()
+    assert "Not recreated, deleted on this site since the seed made them (1): candi-kidal (id)" in said
+    assert not PlacePage.objects.filter(slug="candi-kidal", locale__language_code="id").exists()
+    # Asked to bring it back, a dry run says what it would do and does nothing.
+    said = _seed_malang("--dry-run", "--forget", "place:candi-kidal:id")
+    assert "Would create 1 item: candi-kidal (id)" in said and "Dry run: nothing was changed." in said
+    assert not PlacePage.objects.filter(slug="candi-kidal", locale__language_code="id").exists()
+    assert SeedRecord.objects.filter(key="place:candi-kidal:id").exists()
+    said = _seed_malang("--forget", "place:candi-kidal:id")
+    assert "Created 1 item: candi-kidal (id)" in said
+    assert live.filter(slug="candi-kidal", locale__language_code="id").count() == 1
+
+
+def _seed_malang(*args) -> str:
+    out = StringIO()
+    call_command("seed_malang", "--skip-index", *args, stdout=out)
+    return out.getvalue()
