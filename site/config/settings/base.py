@@ -54,7 +54,18 @@ ELASTICSEARCH_RETRY_AFTER = env.float("ELASTICSEARCH_RETRY_AFTER", default=30.0)
 # The public address printed on QR plaques: it must outlive any reorganisation of the site. Production
 # refuses to start unless it is a public https:// address; the default is the development server.
 QR_BASE_URL = env.str("QR_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=QR_BASE_URL)
+# The site's one public address: sitemap, canonical links, the open-data catalogue and the default Site
+# record (set from it at each migrate) all use it. By default the address printed on the plaques.
+CANONICAL_URL = env.str("CANONICAL_URL", default=QR_BASE_URL).rstrip("/")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=CANONICAL_URL)
+# Who publishes the open data (the DCAT catalogue, the feeds' attribution).
+OPEN_DATA_PUBLISHER = {
+    "name": env.str(
+        "OPEN_DATA_PUBLISHER_NAME", default="Dinas Kepemudaan, Olahraga dan Pariwisata Kota Malang"
+    ),
+    "url": env.str("OPEN_DATA_PUBLISHER_URL", default="https://disporapar.malangkota.go.id/"),
+    "email": env.str("OPEN_DATA_CONTACT_EMAIL", default=""),
+}
 # Map tiles are the one external resource a map may name; empty means maps without a tile layer.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="&copy; OpenStreetMap contributors")

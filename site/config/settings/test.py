@@ -21,6 +21,7 @@ TASKS = {
     }
 }
 QR_BASE_URL = "https://heritage.example.id"
+CANONICAL_URL = QR_BASE_URL
 MAP_TILE_URL = "https://tiles.example.test/{z}/{x}/{y}.png"
 
 # Serve static files straight from the finders: no collectstatic needed to develop or test.
