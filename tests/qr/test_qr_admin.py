@@ -9,6 +9,7 @@ import re
 import openpyxl
 import pytest
 from qr_decoding import BASE, decode_svg
+from scan_helpers import flush_scans
 
 REPORT = "/admin/reports/qr-scans/"
 
@@ -71,8 +72,9 @@ def test_the_english_translation_shows_the_same_code_one_plaque_per_place(
 
 
 def test_the_panel_counts_the_scans_of_the_place(admin_client_, client, place, badut_code):
-    for _ in range(3):
-        client.get(f"/q/{badut_code}")
+    for visitor in range(3):
+        client.get(f"/q/{badut_code}", headers={"user-agent": f"Mozilla/5.0 visitor-{visitor}"})
+    flush_scans()
     html = admin_client_.get(f"/admin/pages/{place.pk}/edit/", headers={"accept-language": "en"})
     assert "Scanned 3 times so far." in qr_panel_html(html.content.decode())
 
