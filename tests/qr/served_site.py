@@ -7,6 +7,7 @@ database, holding SQLite's write lock from another process, a private Redis.
 import http.client
 import json
 import os
+import runpy
 import shutil
 import signal
 import socket
@@ -40,6 +41,11 @@ from django.db.models import Sum
 from plaques.models import ScanCount
 print(json.dumps(ScanCount.objects.aggregate(total=Sum("count"))["total"] or 0))
 """
+
+
+def gunicorn_settings() -> dict:
+    """What site/gunicorn.conf.py sets (timeout, graceful_timeout, …), read as gunicorn reads it."""
+    return runpy.run_path(str(ROOT / "site" / "gunicorn.conf.py"))
 
 
 def free_port() -> int:
@@ -122,6 +128,7 @@ class Gunicorn:
                     f"127.0.0.1:{self.port}",
                     "--workers",
                     str(workers),
+                    "--no-control-socket",  # one per user by default: servers of parallel tests would share it
                     "config.wsgi:application",
                 ],
                 cwd=ROOT,
