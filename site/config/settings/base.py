@@ -75,7 +75,7 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=QR_BASE_URL)
 # Scans a process cannot write when it exits wait as JSON lines in SCAN_SPOOL_DIR for the next flush.
 # Repeated scans of one code by one phone within SCAN_DEDUP_WINDOW seconds count once (0: count every scan).
 SCAN_FLUSH_SECONDS = env.float("SCAN_FLUSH_SECONDS", default=5.0)
-SCAN_SPOOL_DIR = env.path("SCAN_SPOOL_DIR", default=BASE_DIR / "var" / "scans")
+SCAN_SPOOL_DIR = Path(env.str("SCAN_SPOOL_DIR", default="") or BASE_DIR / "var" / "scans")
 SCAN_DEDUP_WINDOW = env.int("SCAN_DEDUP_WINDOW", default=1800)
 if SCAN_FLUSH_SECONDS <= 0 or SCAN_DEDUP_WINDOW < 0:
     raise ImproperlyConfigured(
