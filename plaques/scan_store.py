@@ -42,7 +42,9 @@ def write_counts(counts: Counter[ScanKey] | dict[ScanKey, int]) -> int:
         orphans = {key: scans for key, scans in counts.items() if key[0] not in known}
         if orphans:
             log.warning("Dropping %d scans of deleted QR codes: %s", sum(orphans.values()), sorted(orphans))
-        counts = {key: scans for key, scans in counts.items() if key[0] in known}
+        # In one order in every process: two flushes bumping the same rows on PostgreSQL then queue for
+        # each row lock instead of deadlocking.
+        counts = {key: scans for key, scans in sorted(counts.items()) if key[0] in known}
         ScanCount.objects.bulk_create(
             [ScanCount(short_code_id=code_id, date=day, count=0) for code_id, day in counts],
             ignore_conflicts=True,
