@@ -22,44 +22,47 @@ def _geometry(trip) -> dict | None:
     return {"type": "MultiLineString", "coordinates": pieces} if pieces else None
 
 
+def itinerary_feature(itinerary, request=None, trip=None) -> dict:
+    """One routed itinerary as a GeoJSON feature (the OGC API's `itineraries` collection serves the same)."""
+    trip = trip or Trip.of(itinerary)
+    url = absolute_url(itinerary, request)
+    return {
+        "type": "Feature",
+        "id": itinerary.pk,
+        "geometry": _geometry(trip),
+        "properties": {
+            "title": itinerary.title,
+            "url": url,
+            "gpx": url + "gpx/",
+            "mode": itinerary.mode,
+            "days": itinerary.days,
+            "route_complete": trip.complete,
+            "unavailable_stops": len(trip.unavailable),
+            "distance_m": trip.distance_m,
+            "duration_s": trip.duration_s,
+            "stops": [
+                {"name": s.place.title, "url": absolute_url(s.place, request), "day": s.day}
+                for s in trip.available
+            ],
+            "legs": [
+                {k: leg[k] for k in ("from", "to", "mode", "distance_m", "duration_s", "road_names")}
+                for leg in trip.legs
+            ],
+        },
+    }
+
+
 @require_GET
 def itineraries_geojson(request):
     lang, error = request_lang(request)
     if error:
         return error
     locale = Locale.objects.filter(language_code=lang).first()
-    features = []
-    for itinerary in ItineraryPage.objects.live().filter(locale=locale).specific().order_by("title"):
-        if not itinerary.legs:
-            continue
-        trip = Trip.of(itinerary)
-        url = absolute_url(itinerary, request)
-        features.append(
-            {
-                "type": "Feature",
-                "id": itinerary.pk,
-                "geometry": _geometry(trip),
-                "properties": {
-                    "title": itinerary.title,
-                    "url": url,
-                    "gpx": url + "gpx/",
-                    "mode": itinerary.mode,
-                    "days": itinerary.days,
-                    "route_complete": trip.complete,
-                    "unavailable_stops": len(trip.unavailable),
-                    "distance_m": trip.distance_m,
-                    "duration_s": trip.duration_s,
-                    "stops": [
-                        {"name": s.place.title, "url": absolute_url(s.place, request), "day": s.day}
-                        for s in trip.available
-                    ],
-                    "legs": [
-                        {k: leg[k] for k in ("from", "to", "mode", "distance_m", "duration_s", "road_names")}
-                        for leg in trip.legs
-                    ],
-                },
-            }
-        )
+    features = [
+        itinerary_feature(itinerary, request)
+        for itinerary in ItineraryPage.objects.live().filter(locale=locale).specific().order_by("title")
+        if itinerary.legs
+    ]
     data = {
         "type": "FeatureCollection",
         "features": features,

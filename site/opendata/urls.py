@@ -1,3 +1,7 @@
 """Mounted at the site root by config.urls (outside the language prefixes: clients keep one address)."""
 
-urlpatterns: list = []
+from django.urls import include, path
+
+urlpatterns: list = [
+    path("ogc/", include("opendata.ogc.urls")),
+]
