@@ -7,7 +7,9 @@ from lxml import html as lxml_html
 from heritage.models import PlacePage
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-HOSTILE = "</script><script>alert(`x`)</script> ${constructor.constructor('alert(1)')()} <b>tebal</b> & \"kutip\""
+HOSTILE = (
+    "</script><script>alert(`x`)</script> ${constructor.constructor('alert(1)')()} <b>tebal</b> & \"kutip\""
+)
 
 
 def _page(response):
@@ -32,7 +34,10 @@ def test_a_browser_gets_html_and_a_script_gets_json_from_the_same_address(client
 
 
 def test_f_wins_over_the_accept_header(client, ogc_site):
-    assert client.get("/ogc/collections?f=json", HTTP_ACCEPT=BROWSER_ACCEPT)["Content-Type"] == "application/json"
+    assert (
+        client.get("/ogc/collections?f=json", HTTP_ACCEPT=BROWSER_ACCEPT)["Content-Type"]
+        == "application/json"
+    )
     html = client.get("/ogc/collections?f=html", HTTP_ACCEPT="application/json")
     assert html["Content-Type"] == "text/html; charset=utf-8"
 
