@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from .exports import feature_collection, places_csv, places_geopackage
 from .filters import PlaceFilterForm, filtered_places
 from .models import PlacePage
-from .open_data import bad_parameter, cacheable, request_lang
+from .open_data import bad_parameter, cacheable, feed_metadata, licensed, request_lang
 
 
 def _query(request):
@@ -33,8 +33,9 @@ def sites_geojson(request):
     pages, error = _query(request)
     if error:
         return error
-    response = JsonResponse(feature_collection(pages, request), content_type="application/geo+json")
-    return cacheable(response)
+    data = {**feature_collection(pages, request), "metadata": feed_metadata("places")}
+    response = JsonResponse(data, content_type="application/geo+json")
+    return licensed(cacheable(response), "places")
 
 
 @require_GET
@@ -44,7 +45,7 @@ def sites_csv(request):
         return error
     response = HttpResponse(places_csv(pages, request), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="malang-heritage-places.csv"'
-    return cacheable(response)
+    return licensed(cacheable(response), "places")
 
 
 @require_GET
@@ -54,4 +55,4 @@ def sites_gpkg(request):
         return error
     response = HttpResponse(places_geopackage(pages, request), content_type="application/geopackage+sqlite3")
     response["Content-Disposition"] = 'attachment; filename="malang-heritage-places.gpkg"'
-    return cacheable(response)
+    return licensed(cacheable(response), "places")

@@ -25,3 +25,45 @@ def cacheable(response):
     patch_cache_control(response, public=True, max_age=settings.CACHE_MAX_AGE)
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+# --- licence and catalogue -----------------------------------------------------------------------------------
+# Our text and data are open under CC BY 4.0; route geometry computed on the bundled road network carries
+# OpenStreetMap's ODbL as well (geodata/data/corridor_network.md names the OSM elements it came from).
+LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+ODBL = {"name": "ODbL 1.0", "url": "https://opendatacommons.org/licenses/odbl/1-0/"}
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+CATALOG_PATH = "/data/catalog.jsonld"
+
+
+def dataset_iri(dataset: str) -> str:
+    """The dataset's identifier in the DCAT catalogue (opendata.catalog), under the canonical address."""
+    return f"{settings.CANONICAL_URL}{CATALOG_PATH}#{dataset}"
+
+
+def licences(osm_derived: bool = False) -> list[dict]:
+    return [LICENCE, ODBL] if osm_derived else [LICENCE]
+
+
+def feed_metadata(dataset: str, osm_derived: bool = False) -> dict:
+    """The `metadata` member of a GeoJSON feed: its licence, attribution and where its description is."""
+    metadata = {
+        "dataset": dataset_iri(dataset),
+        "catalog": f"{settings.CANONICAL_URL}{CATALOG_PATH}",
+        "license": LICENCE["url"],
+        "licenses": licences(osm_derived),
+        "attribution": settings.OPEN_DATA_PUBLISHER["name"],
+    }
+    if osm_derived:
+        metadata["attribution"] += f"; routes {OSM_ATTRIBUTION} (ODbL)"
+    return metadata
+
+
+def licensed(response, dataset: str, osm_derived: bool = False):
+    """A feed's `Link` header: its description in the catalogue and its licence(s) (RFC 8288)."""
+    links = [
+        f'<{dataset_iri(dataset)}>; rel="describedby"; type="application/ld+json"',
+        *(f'<{licence["url"]}>; rel="license"' for licence in licences(osm_derived)),
+    ]
+    response["Link"] = ", ".join(links)
+    return response

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from heritage.exports import absolute_url
-from heritage.open_data import cacheable, request_lang
+from heritage.open_data import cacheable, feed_metadata, licensed, request_lang
 
 from .models import ItineraryPage
 from .trip import Trip
@@ -63,7 +63,10 @@ def itineraries_geojson(request):
         for itinerary in ItineraryPage.objects.live().filter(locale=locale).specific().order_by("title")
         if itinerary.legs
     ]
-    response = JsonResponse(
-        {"type": "FeatureCollection", "features": features}, content_type="application/geo+json"
-    )
-    return cacheable(response)
+    data = {
+        "type": "FeatureCollection",
+        "features": features,
+        "metadata": feed_metadata("itineraries", osm_derived=True),
+    }
+    response = JsonResponse(data, content_type="application/geo+json")
+    return licensed(cacheable(response), "itineraries", osm_derived=True)

@@ -11,7 +11,7 @@ import io
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
-from heritage.open_data import bad_parameter, cacheable
+from heritage.open_data import bad_parameter, cacheable, licensed
 from heritage.spreadsheets import safe_cell
 
 from .models import ScanCount
@@ -60,4 +60,4 @@ def scans_csv(request):
         scans_csv_text(scan_rows(bounds["from"], bounds["to"])), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="malang-heritage-qr-scans.csv"'
-    return cacheable(response)
+    return licensed(cacheable(response), "qr-scans")

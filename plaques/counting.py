@@ -1,26 +1,29 @@
 """Counting scans: one counter row per code and day, nothing about the visitor.
 
-The day is the calendar day in Malang (Asia/Jakarta, WIB), whatever the server's clock zone. The counter is
-bumped with a single `UPDATE … SET count = count + 1`, which the database applies atomically however many
-scans arrive at once; the first scan of a day inserts the row with `ON CONFLICT DO NOTHING` (two first scans
-racing both land on the one row) and then bumps it.
+The day is the calendar day in Malang (Asia/Jakarta, WIB), whatever the server's clock zone. A scan is never
+written to the database in the request: `record_scan` hands it to the scan counter (plaques/scan_counter.py),
+which writes the scans of many visitors in one transaction every few seconds, so a visitor at a plaque gets
+the redirect at once even while another process holds the database's write lock.
 
-SQLite serialises writers. Under a burst a statement may fail with "database is locked" (or, with the
-shared-cache in-memory database of the tests, "database table is locked") instead of waiting, so a failed
-statement is retried after a short, jittered pause. PostgreSQL never raises these.
+Honest counts: a phone that scans one plaque again within `SCAN_DEDUP_WINDOW` seconds (30 minutes; a second
+look, a reloaded link, a camera app that opens the link twice) is one visitor, counted once. The phone is
+told apart by a keyed hash (HMAC with SECRET_KEY) of its address, its User-Agent and the code, kept only in
+the cache for the window: it cannot be turned back into an address, and nothing about it reaches the database.
 """
 
 import datetime as dt
-import random
 import re
-import time
 from zoneinfo import ZoneInfo
 
-from django.db import OperationalError, connection, transaction
-from django.db.models import F
-from django.utils import timezone
+from axes.helpers import get_client_ip_address
 
-from .models import ScanCount
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from . import scan_counter
+from .scan_store import write_counts
 
 MALANG_TZ = ZoneInfo("Asia/Jakarta")
 
@@ -30,8 +33,6 @@ BOT_USER_AGENT = re.compile(
     r"bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|whatsapp|lighthouse|pingdom|uptime|monitor",
     re.IGNORECASE,
 )
-
-LOCK_RETRIES = 60
 
 
 def malang_today() -> dt.date:
@@ -45,37 +46,34 @@ def is_countable(request) -> bool:
     return not BOT_USER_AGENT.search(request.headers.get("User-Agent", "")[:512])
 
 
-def _is_lock_error(error: OperationalError) -> bool:
-    message = str(error).lower()
-    return "locked" in message or "busy" in message
+def first_scan_in_window(request, short_code_id: int) -> bool:
+    """Whether this is the client's first scan of the code within SCAN_DEDUP_WINDOW (one cache call).
+
+    The client address is the one the login lockout uses (AXES_CLIENT_IP_CALLABLE, config/lockout.py): the
+    TCP peer, or behind a trusted proxy (TRUST_PROXY_HEADERS) the address it put in X-Forwarded-For. When
+    the cache fails the scan counts: better a repeat counted twice than a visitor not counted.
+    """
+    window = settings.SCAN_DEDUP_WINDOW
+    if window <= 0:
+        return True
+    client = get_client_ip_address(request) or ""
+    agent = request.headers.get("User-Agent", "")[:512]
+    digest = salted_hmac(
+        "plaques.counting.first_scan_in_window", f"{client}\n{agent}\n{short_code_id}", algorithm="sha256"
+    ).hexdigest()
+    return caches["scans"].add(f"plaques:seen:{digest}", 1, timeout=window) is not False
 
 
-def _run(operation):
-    """Run one statement, retrying while SQLite reports a lock. Inside a transaction the statement gets a
-    savepoint, so a failed attempt does not poison the outer transaction."""
-    for attempt in range(LOCK_RETRIES):
-        try:
-            if connection.in_atomic_block:
-                with transaction.atomic():
-                    return operation()
-            return operation()
-        except OperationalError as error:
-            if not _is_lock_error(error) or attempt == LOCK_RETRIES - 1:
-                raise
-            time.sleep(min(0.002 * (attempt + 1), 0.05) * (0.5 + random.random()))  # noqa: S311 (jitter)
-    return None  # not reached
+def record_scan(request, short_code_id: int) -> None:
+    """Count a visitor's scan of the code, once per window; never writes to the database."""
+    if first_scan_in_window(request, short_code_id):
+        scan_counter.record((short_code_id, malang_today()))
 
 
-def count_scan(short_code_id: int, day: dt.date | None = None) -> None:
-    """Add one scan to the code's counter for `day` (today in Malang by default)."""
-    day = day or malang_today()
-    counter = ScanCount.objects.filter(short_code_id=short_code_id, date=day)
+def count_scan(short_code_id: int, day: dt.date | None = None, scans: int = 1) -> None:
+    """Write scans of the code straight to the database, now (today in Malang by default).
 
-    if _run(lambda: counter.update(count=F("count") + 1)):
-        return  # the usual case: one statement
-    _run(
-        lambda: ScanCount.objects.bulk_create(
-            [ScanCount(short_code_id=short_code_id, date=day, count=0)], ignore_conflicts=True
-        )
-    )
-    _run(lambda: counter.update(count=F("count") + 1))
+    For imports, scripts and tests that need the rows at once; the `/q/` view counts through `record_scan`,
+    which never writes in the request.
+    """
+    write_counts({(short_code_id, day or malang_today()): scans})

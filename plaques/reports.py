@@ -6,10 +6,12 @@ import datetime as dt
 
 import django_filters
 
+from django.conf import settings
 from django.db.models import F, Sum, Value
 from django.db.models.functions import Coalesce, TruncWeek
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -51,7 +53,25 @@ def scans_by_period(rows, period: str = "day"):
     ).annotate(scans=Sum("count"))
 
 
+def dedup_note() -> str:
+    """What a count means, for the office: repeats within SCAN_DEDUP_WINDOW are one visitor, and why."""
+    window = settings.SCAN_DEDUP_WINDOW
+    if window <= 0:
+        return gettext("Every scan is counted, repeats from the same phone included.")
+    if window % 60 == 0:
+        span = ngettext("%(minutes)d minute", "%(minutes)d minutes", window // 60) % {"minutes": window // 60}
+    else:
+        span = ngettext("%(seconds)d second", "%(seconds)d seconds", window) % {"seconds": window}
+    return gettext(
+        "A phone that scans the same plaque again within %(span)s is counted once: a second look, a "
+        "reloaded link or a camera app that opens the link twice is still one visitor. Phones are told "
+        "apart only by a keyed fingerprint kept in the cache for that time; nothing about the visitor is "
+        "stored."
+    ) % {"span": span}
+
+
 class QRScansReportView(ReportView):
+    template_name = "plaques/admin/qr_scans_report.html"
     page_title = _("QR scans")
     header_icon = "view"
     index_url_name = "plaques_scans_report"
@@ -86,6 +106,9 @@ class QRScansReportView(ReportView):
             Column("code", label=_("Code"), sort_key="code"),
             Column("scans", label=_("Scans"), sort_key="scans"),
         ]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "dedup_note": dedup_note()}
 
     def get_filename(self):
         return f"qr-scans-per-{self.period}-{malang_today():%Y-%m-%d}"

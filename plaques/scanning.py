@@ -6,7 +6,7 @@ computed from its `url_path` and Wagtail's cached site root paths, so a moved or
 without any redirect table.
 
 The hot path is one query (the live pages of the code's translation group, with the code's id alongside);
-the counter update is the second. Unknown, deleted and unpublished codes cost a few more, which is fine.
+counting the scan costs none (plaques/counting.py). Unknown, deleted and unpublished codes cost a few more.
 """
 
 from dataclasses import dataclass

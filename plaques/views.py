@@ -29,7 +29,7 @@ from heritage.open_data import bad_parameter
 from plaques.models import ShortCode
 
 from .codes import normalize_code
-from .counting import count_scan, is_countable
+from .counting import is_countable, record_scan
 from .images import BadParameter, parse_error_level, parse_size, png_for_code, svg_for_code
 from .plaques import PAPERS, plaques_for, plaques_pdf
 from .scanning import page_url, resolve
@@ -128,7 +128,7 @@ def scan(request, code: str):
     if not result.known:
         return unknown_code(request, lang, normalized)
     if is_countable(request):
-        count_scan(result.short_code_id)
+        record_scan(request, result.short_code_id)
     if result.target is not None:
         url = page_url(result.target, request)
         if url:

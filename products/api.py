@@ -15,7 +15,7 @@ from wagtail.models import Locale
 
 from heritage.filters import MultiChoiceField
 from heritage.models import Region
-from heritage.open_data import bad_parameter, cacheable, request_lang
+from heritage.open_data import bad_parameter, cacheable, feed_metadata, licensed, request_lang
 from products.models import CentrePage
 
 from .catalogue_pdf import products_pdf
@@ -44,7 +44,7 @@ def _query(request):
 
 def _attachment(response, name):
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return cacheable(response)
+    return licensed(cacheable(response), "products")
 
 
 @require_GET
@@ -59,7 +59,7 @@ def products_json(request):
             "filters": form.active_filters(),
             "products": [product_record(page, request) for page in products],
         }
-    return cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+    return licensed(cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False})), "products")
 
 
 @require_GET
@@ -112,8 +112,8 @@ def centres_geojson(request):
     if form.cleaned_data.get("region"):
         centres = centres.filter(region__in=form.cleaned_data["region"])
     response = JsonResponse(
-        centres_feature_collection(centres, request),
+        {**centres_feature_collection(centres, request), "metadata": feed_metadata("centres")},
         content_type="application/geo+json",
         json_dumps_params={"ensure_ascii": False},
     )
-    return cacheable(response)
+    return licensed(cacheable(response), "centres")

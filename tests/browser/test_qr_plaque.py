@@ -20,6 +20,7 @@ def test_a_tourist_with_an_english_phone_scans_candi_baduts_plaque_and_reads_the
     from wagtail.models import Locale
 
     from heritage.models import PlacePage
+    from plaques import scan_counter
     from plaques.models import ScanCount, ShortCode
 
     badut = PlacePage.objects.get(slug="candi-badut", locale__language_code="id")
@@ -36,5 +37,6 @@ def test_a_tourist_with_an_english_phone_scans_candi_baduts_plaque_and_reads_the
     expect(page.locator("h1")).to_have_text(english.title)
     expect(page.locator("html")).to_have_attribute("lang", re.compile("^en"))
     assert page.url == seeded_live_server.url + english.url
+    assert scan_counter.flush_scans().refused == 0  # as the counter's thread does a few seconds later
     assert ScanCount.objects.get(short_code__code=code).count == 1
     assert offline == [], f"requests tried to leave the machine: {offline}"

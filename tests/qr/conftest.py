@@ -1,6 +1,26 @@
-"""Fixtures of the QR tests: the sample places' codes and the tourism office's people."""
+"""Fixtures of the QR tests: the sample places' codes, the tourism office's people, and the scan counter.
+
+A scan reaches the database only when the scan counter flushes (plaques/scan_counter.py). In these tests its
+thread does not start by itself: a test that reads counts after scanning flushes first (scan_helpers.py), as
+the thread would a few seconds later, so what a test asserts never depends on when a tick happens to fall.
+"""
 
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def scan_counter_by_hand(monkeypatch, settings, tmp_path):
+    """Each test starts with no pending scan, no remembered visitor, a spool of its own, and no thread."""
+    from django.core.cache import caches
+
+    from plaques import scan_counter
+
+    scan_counter.reset()
+    caches["scans"].clear()
+    settings.SCAN_SPOOL_DIR = tmp_path / "scan-spool"
+    monkeypatch.setattr(scan_counter, "start_flusher", lambda: None)
+    yield
+    scan_counter.reset()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import re
 import openpyxl
 import pytest
 from qr_decoding import BASE, decode_svg
+from scan_helpers import flush_scans
 
 REPORT = "/admin/reports/qr-scans/"
 
@@ -71,8 +72,9 @@ def test_the_english_translation_shows_the_same_code_one_plaque_per_place(
 
 
 def test_the_panel_counts_the_scans_of_the_place(admin_client_, client, place, badut_code):
-    for _ in range(3):
-        client.get(f"/q/{badut_code}")
+    for visitor in range(3):
+        client.get(f"/q/{badut_code}", headers={"user-agent": f"Mozilla/5.0 visitor-{visitor}"})
+    flush_scans()
     html = admin_client_.get(f"/admin/pages/{place.pk}/edit/", headers={"accept-language": "en"})
     assert "Scanned 3 times so far." in qr_panel_html(html.content.decode())
 
@@ -166,6 +168,42 @@ def test_the_report_shows_scans_per_place_per_day(admin_client_, scans_in_march,
     badut, jago = codes["candi-badut"], codes["candi-jago"]
     assert by_code_and_scans == sorted([(badut, 4), (badut, 3), (jago, 9), (badut, 2)])
     assert all(row[1] for row in rows)  # every row names its place
+
+
+def dedup_note(html: str) -> str:
+    match = re.search(r'<p class="help-block help-info mh-qr-dedup-note">(.*?)</p>', html, re.S)
+    assert match, "the report does not say how repeated scans are counted"
+    return " ".join(match.group(1).split())
+
+
+def test_the_report_says_repeats_within_the_window_count_once_and_why(admin_client_, sample_site):
+    from django.contrib.auth import get_user_model
+
+    from wagtail.users.models import UserProfile
+
+    note = dedup_note(admin_client_.get(REPORT, headers={"accept-language": "en"}).content.decode())
+    assert note.startswith("A phone that scans the same plaque again within 30 minutes is counted once:")
+    assert "still one visitor" in note and "nothing about the visitor is stored" in note
+
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="ani"))
+    profile.preferred_language = "id"
+    profile.save()
+    # The editor's own language setting wins over the browser's.
+    note = dedup_note(admin_client_.get(REPORT, headers={"accept-language": "en"}).content.decode())
+    assert note.startswith("Ponsel yang memindai plakat yang sama lagi dalam 30 menit dihitung satu kali:")
+    assert "tidak ada data tentang pengunjung yang disimpan" in note
+
+
+def test_the_report_states_the_window_the_site_is_configured_with(admin_client_, sample_site, settings):
+    settings.SCAN_DEDUP_WINDOW = 90
+    english = {"accept-language": "en"}
+    assert "within 90 seconds" in dedup_note(admin_client_.get(REPORT, headers=english).content.decode())
+    settings.SCAN_DEDUP_WINDOW = 3600
+    assert "within 60 minutes" in dedup_note(admin_client_.get(REPORT, headers=english).content.decode())
+    settings.SCAN_DEDUP_WINDOW = 0
+    assert dedup_note(admin_client_.get(REPORT, headers=english).content.decode()) == (
+        "Every scan is counted, repeats from the same phone included."
+    )
 
 
 def test_the_report_sums_the_scans_per_week(admin_client_, scans_in_march, codes, place):

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 
 import pytest
+from scan_helpers import flush_scans
 
 COLUMNS = ["code", "page_id", "title", "date", "scans"]
 
@@ -16,13 +17,20 @@ def read_csv(response) -> list[dict]:
 
 
 def scan_on(client, monkeypatch, code: str, day: dt.date, times: int, **headers) -> None:
-    """Visitors scanning the plaque on `day` (noon in Malang)."""
+    """`times` visitors (each from an address of their own) scanning the plaque on `day` (noon in Malang),
+    then the scan counter's flush. Days apart, a visitor of another day is long forgotten by the dedup window
+    (its cache entries expire by the cache's own clock, which `timezone.now` does not move)."""
+    from django.core.cache import caches
     from django.utils import timezone
+
+    caches["scans"].clear()
 
     noon_in_malang = dt.datetime.combine(day, dt.time(5, 0), tzinfo=dt.UTC)
     monkeypatch.setattr(timezone, "now", lambda: noon_in_malang)
-    for _ in range(times):
-        assert client.get(f"/q/{code}", headers=headers).status_code == 302
+    for visitor in range(times):
+        response = client.get(f"/q/{code}", headers=headers, REMOTE_ADDR=f"198.51.100.{visitor + 1}")
+        assert response.status_code == 302
+    flush_scans()
     monkeypatch.undo()
 
 

@@ -35,6 +35,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", transaction_mode="IMMEDIATE"
     )
+    # Seconds a statement waits for another process's write lock before "database is locked". Nothing
+    # retries on top of it, so it bounds a request's wait: keep it well under gunicorn's worker timeout
+    # (site/gunicorn.conf.py; tests/qr/test_qr_wait_budget.py checks both). `?timeout=` in DATABASE_URL wins.
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 5)
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://malang-heritage")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     # Redis down must not take the site down: a failed cache call is a miss, and after one failure Redis is
@@ -43,6 +47,17 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     CACHES["default"].setdefault("OPTIONS", {}).update(
         IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=0.5, SOCKET_TIMEOUT=0.5
     )
+# Who scanned which plaque lately (keyed hashes, for SCAN_DEDUP_WINDOW) sits beside the site's cache: on Redis
+# the same server; in local memory a cache of its own, so that a busy day's entries never push out the site's.
+CACHES["scans"] = (
+    CACHES["default"]
+    if CACHES["default"]["BACKEND"] == "config.cache_outage.RedisCache"
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "malang-heritage-scans",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+)
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 # The discovery index (heritage/discovery): one index per language named "<prefix>-places-<lang>".
 DISCOVERY_INDEX_PREFIX = env.str("DISCOVERY_INDEX_PREFIX", default="malang-heritage")
@@ -54,7 +69,29 @@ ELASTICSEARCH_RETRY_AFTER = env.float("ELASTICSEARCH_RETRY_AFTER", default=30.0)
 # The public address printed on QR plaques: it must outlive any reorganisation of the site. Production
 # refuses to start unless it is a public https:// address; the default is the development server.
 QR_BASE_URL = env.str("QR_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=QR_BASE_URL)
+# The site's one public address: sitemap, canonical links, the open-data catalogue and the default Site
+# record (set from it at each migrate) all use it. By default the address printed on the plaques.
+CANONICAL_URL = env.str("CANONICAL_URL", default=QR_BASE_URL).rstrip("/")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=CANONICAL_URL)
+# Who publishes the open data (the DCAT catalogue, the feeds' attribution).
+OPEN_DATA_PUBLISHER = {
+    "name": env.str(
+        "OPEN_DATA_PUBLISHER_NAME", default="Dinas Kepemudaan, Olahraga dan Pariwisata Kota Malang"
+    ),
+    "url": env.str("OPEN_DATA_PUBLISHER_URL", default="https://disporapar.malangkota.go.id/"),
+    "email": env.str("OPEN_DATA_CONTACT_EMAIL", default=""),
+}
+# Plaque scans (plaques/scan_counter.py) are never written to the database in the request: each process (or
+# Redis, with CACHE_URL=redis://…) holds them and writes them every SCAN_FLUSH_SECONDS in one transaction.
+# Scans a process cannot write when it exits wait as JSON lines in SCAN_SPOOL_DIR for the next flush.
+# Repeated scans of one code by one phone within SCAN_DEDUP_WINDOW seconds count once (0: count every scan).
+SCAN_FLUSH_SECONDS = env.float("SCAN_FLUSH_SECONDS", default=5.0)
+SCAN_SPOOL_DIR = Path(env.str("SCAN_SPOOL_DIR", default="") or BASE_DIR / "var" / "scans")
+SCAN_DEDUP_WINDOW = env.int("SCAN_DEDUP_WINDOW", default=1800)
+if SCAN_FLUSH_SECONDS <= 0 or SCAN_DEDUP_WINDOW < 0:
+    raise ImproperlyConfigured(
+        "SCAN_FLUSH_SECONDS must be above 0 and SCAN_DEDUP_WINDOW 0 or more (seconds)."
+    )
 # Map tiles are the one external resource a map may name; empty means maps without a tile layer.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="&copy; OpenStreetMap contributors")
