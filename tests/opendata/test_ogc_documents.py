@@ -117,3 +117,21 @@ def test_collections_are_described_in_the_asked_language(ogc, lang):
 def test_the_database_holds_what_the_collections_count(ogc):
     """A guard on the fixture world itself: every collection has features to serve."""
     assert all(count > 0 for count in live_counts().values())
+
+
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+ODBL = "https://opendatacommons.org/licenses/odbl/1-0/"
+
+
+def test_every_collection_links_its_licence_as_the_feeds_do(ogc):
+    for collection in ogc("collections").json()["collections"]:
+        licences = [link["href"] for link in collection["links"] if link["rel"] == "license"]
+        # routes are computed on OpenStreetMap's roads: ODbL as well
+        assert licences == ([CC_BY, ODBL] if collection["id"] == "itineraries" else [CC_BY]), collection["id"]
+    places = ogc("collections/places").json()
+    (described,) = [link["href"] for link in places["links"] if link["rel"] == "describedby"]
+    assert described.endswith("/data/catalog.jsonld#places")
+    for collection in COLLECTIONS:
+        response = ogc(f"collections/{collection}/items")
+        assert f'<{CC_BY}>; rel="license"' in response["Link"], collection
+    assert ogc("collections/itineraries/items").json()["metadata"]["licenses"][1]["url"] == ODBL

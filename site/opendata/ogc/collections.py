@@ -92,6 +92,8 @@ class Collection:
     filters: tuple[str, ...] = ()  # the collection's own query parameters, beside the common ones
     temporal = False  # whether items have `last_published_at` (and so take `datetime`)
     geometry_type = "Point"
+    dataset: str | None = None  # its dataset in the DCAT catalogue, shared with the content area's feed
+    osm_derived = False  # geometry computed on OpenStreetMap data: ODbL as well as our CC BY
 
     def check(self, query, lang):
         """Validate the collection's own filters; returns what `items()` needs."""
@@ -116,6 +118,7 @@ class Places(Collection):
     )
     filters = ("type", "kind", "region", "era")
     temporal = True
+    dataset = "places"
 
     def check(self, query, lang):
         return _validated(PlaceFilterForm, query, self.filters, lang)
@@ -151,6 +154,7 @@ class Centres(Collection):
     )
     filters = ("region",)
     temporal = True
+    dataset = "centres"
 
     def check(self, query, lang):
         return _validated(CentreFilterForm, query, self.filters, lang).cleaned_data
@@ -191,6 +195,8 @@ class Itineraries(Collection):
     )
     temporal = True
     geometry_type = "LineString"
+    dataset = "itineraries"
+    osm_derived = True
 
     def _queryset(self, lang):
         return ItineraryPage.objects.live().public().filter(locale=_locale(lang)).specific()

@@ -18,7 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from heritage.open_data import LANGS, cacheable
+from heritage.open_data import LANGS, cacheable, dataset_iri, feed_metadata, licences, licensed
 
 from . import parameters
 from .collections import COLLECTIONS, spatial_extent, temporal_extent
@@ -141,6 +141,32 @@ def not_found(answer, message):
     return JsonResponse({"code": "NotFound", "description": message}, status=404)
 
 
+def _licence_links(collection) -> list[dict]:
+    """OGC's `license` links (and the collection's entry in the DCAT catalogue), as the feeds give them."""
+    links = [
+        {"rel": "license", "type": HTML_TYPE, "title": licence["name"], "href": licence["url"]}
+        for licence in licences(collection.osm_derived)
+    ]
+    if collection.dataset:
+        links.append(
+            {
+                "rel": "describedby",
+                "type": "application/ld+json",
+                "title": _("The dataset in the catalogue"),
+                "href": dataset_iri(collection.dataset),
+            }
+        )
+    return links
+
+
+def _licensed(response, collection):
+    """The feeds' `Link` header on every answer with features."""
+    if collection.dataset:
+        return licensed(response, collection.dataset, collection.osm_derived)
+    response["Link"] = ", ".join(f'<{lic["url"]}>; rel="license"' for lic in licences(collection.osm_derived))
+    return response
+
+
 def _utc(moment) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -171,6 +197,7 @@ def collection_document(answer, collection) -> dict:
                 },
             ],
         }
+    body["links"] += _licence_links(collection)
     extent = {}
     if (bbox := spatial_extent(items)) is not None:
         extent["spatial"] = {"bbox": [bbox], "crs": CRS84}
@@ -343,6 +370,8 @@ def items(request, collection_id):
         "numberReturned": len(features),
         "timeStamp": _utc(timezone.now()),
     }
+    if found.dataset:
+        body["metadata"] = feed_metadata(found.dataset, found.osm_derived)
     response = answer.respond(
         body,
         "items.html",
@@ -353,7 +382,7 @@ def items(request, collection_id):
         filtered=bool(bbox or interval or any(name in query for name in found.filters)),
     )
     response["Content-Crs"] = f"<{CRS84}>"
-    return response
+    return _licensed(response, found)
 
 
 @ogc_endpoint
@@ -385,7 +414,7 @@ def item(request, collection_id, feature_id):
         feature, "item.html", content_type=GEOJSON_TYPE, collection=found, row=_row(feature, "")
     )
     response["Content-Crs"] = f"<{CRS84}>"
-    return response
+    return _licensed(response, found)
 
 
 def _row(feature, href) -> dict:
