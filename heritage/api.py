@@ -25,7 +25,7 @@ def _query(request):
         name, errors = next(iter(form.errors.items()))
         return None, bad_parameter(name, " ".join(errors))
     locale = Locale.objects.filter(language_code=lang).first()
-    return filtered_places(form, PlacePage.objects.live().specific(), locale=locale), None
+    return filtered_places(form, PlacePage.objects.live().public().specific(), locale=locale), None
 
 
 @require_GET

@@ -10,6 +10,7 @@ from shapely.geometry import Point
 
 from wagtail import hooks
 
+from .open_data import canonical_url
 from .spreadsheets import safe_cell
 
 COLUMNS = [
@@ -52,11 +53,9 @@ def _prepared(pages) -> list:
 
 
 def absolute_url(page, request=None) -> str:
-    """The page's address on the host that answered the request (the CDN's Host header at scale), falling back
-    to the Wagtail site's root URL outside a request."""
-    if request is not None:
-        return request.build_absolute_uri(page.url)
-    return page.get_full_url()
+    """The page's address under the canonical host (CANONICAL_URL): what a feed or a page names never depends
+    on the Host header a request came with, so a cached copy is right for everyone."""
+    return canonical_url(page.get_url(request))
 
 
 def place_properties(page, request=None) -> dict:

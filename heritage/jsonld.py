@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from geodata.script_json import script_json
 
 from .exports import absolute_url
+from .open_data import canonical_url
 from .vocabulary import Kind
 
 
@@ -69,7 +70,7 @@ def for_page(page, request=None) -> dict | None:
         data["address"]["addressLocality"] = page.district
     if page.image_id:
         rendition = page.image.get_rendition("fill-1200x630")
-        data["image"] = request.build_absolute_uri(rendition.url) if request else rendition.url
+        data["image"] = canonical_url(rendition.url)
     links = [link.url for link in page.links.all()]
     if links:
         data["sameAs"] = links

@@ -27,6 +27,14 @@ def cacheable(response):
     return response
 
 
+def canonical_url(path: str) -> str:
+    """`path` (a site-relative URL such as a page's `url`) under the canonical address; an address that is
+    already absolute (media on object storage, a page of another Site) is returned as it is."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.CANONICAL_URL + path
+
+
 # --- licence and catalogue -----------------------------------------------------------------------------------
 # Our text and data are open under CC BY 4.0; route geometry computed on the bundled road network carries
 # OpenStreetMap's ODbL as well (geodata/data/corridor_network.md names the OSM elements it came from).

@@ -60,7 +60,11 @@ def itineraries_geojson(request):
     locale = Locale.objects.filter(language_code=lang).first()
     features = [
         itinerary_feature(itinerary, request)
-        for itinerary in ItineraryPage.objects.live().filter(locale=locale).specific().order_by("title")
+        for itinerary in ItineraryPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .specific()
+        .order_by("title")
         if itinerary.legs
     ]
     data = {

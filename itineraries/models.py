@@ -58,7 +58,9 @@ class ItineraryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["itineraries"] = ItineraryPage.objects.live().child_of(self).specific().order_by("title")
+        context["itineraries"] = (
+            ItineraryPage.objects.live().public().child_of(self).specific().order_by("title")
+        )
         return context
 
 

@@ -71,7 +71,7 @@ def _final(request, response):
 
 def _links(lang: str) -> dict:
     """Where a lost visitor can go on: the list (and map) of places and search, in their language."""
-    index = PlaceIndexPage.objects.live().filter(locale__language_code=lang).first()
+    index = PlaceIndexPage.objects.live().public().filter(locale__language_code=lang).first()
     with translation.override(lang):
         search_url = reverse("search")
     return {"places_url": index.url if index else f"/{lang}/", "search_url": search_url}

@@ -108,7 +108,7 @@ def centres_geojson(request):
     with translation.override(lang):
         if not form.is_valid():
             return _first_error(form)
-    centres = CentrePage.objects.live().filter(locale__language_code=lang).order_by("title")
+    centres = CentrePage.objects.live().public().filter(locale__language_code=lang).order_by("title")
     if form.cleaned_data.get("region"):
         centres = centres.filter(region__in=form.cleaned_data["region"])
     response = JsonResponse(

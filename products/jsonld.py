@@ -10,6 +10,7 @@ import re
 
 from heritage.exports import absolute_url
 from heritage.models import Region
+from heritage.open_data import canonical_url
 from products.models import ExportReadiness, Sector
 
 
@@ -21,7 +22,7 @@ def _image(page, request):
     if not page.image_id:
         return None
     rendition = page.image.get_rendition("fill-1200x630")
-    return request.build_absolute_uri(rendition.url) if request else rendition.url
+    return canonical_url(rendition.url)
 
 
 def _address(thing) -> dict:

@@ -25,8 +25,10 @@ def _box(lat: float, lon: float, radius_m: float):
 def centres_near(lat: float, lon: float, *, locale_id, radius_m: float = RADIUS_M, limit: int = 6):
     """Live centres of the locale within `radius_m`, nearest first, as `(centre, metres)` pairs."""
     lats, lons = _box(lat, lon, radius_m)
-    candidates = CentrePage.objects.live().filter(
-        locale_id=locale_id, latitude__range=lats, longitude__range=lons
+    candidates = (
+        CentrePage.objects.live()
+        .public()
+        .filter(locale_id=locale_id, latitude__range=lats, longitude__range=lons)
     )
     pairs = [(c, distance_m(lat, lon, float(c.latitude), float(c.longitude))) for c in candidates]
     pairs = sorted((pair for pair in pairs if pair[1] <= radius_m), key=lambda pair: (pair[1], pair[0].title))
@@ -38,6 +40,7 @@ def products_near(lat: float, lon: float, *, locale_id, radius_m: float = RADIUS
     lats, lons = _box(lat, lon, radius_m)
     candidates = (
         ProductPage.objects.live()
+        .public()
         .filter(locale_id=locale_id)
         .filter(
             Q(centre__latitude__range=lats, centre__longitude__range=lons)

@@ -28,6 +28,6 @@ class PlaceIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = PlaceFilterForm(request.GET or None)
-        places = filtered_places(form, PlacePage.objects.live().specific(), locale=self.locale)
+        places = filtered_places(form, PlacePage.objects.live().public().specific(), locale=self.locale)
         context.update(filter_form=form, places=places, place_count=len(places))
         return context

@@ -211,7 +211,7 @@ class PlacePage(Page):
 def places_near(point, *, radius_m: float = 15_000, limit: int = 6):
     """Live places near any page with a point (a place, a centre, a product), nearest first, as
     `(page, metres)` pairs: what other content areas ask of places."""
-    return nearby_places(point, PlacePage.objects.live().specific(), radius_m=radius_m, limit=limit)
+    return nearby_places(point, PlacePage.objects.live().public().specific(), radius_m=radius_m, limit=limit)
 
 
 class HeritageSitePage(PlacePage):

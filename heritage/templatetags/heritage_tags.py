@@ -9,9 +9,9 @@ from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from heritage import jsonld
-from heritage.exports import absolute_url
 from heritage.maps import map_html
 from heritage.models import PlaceIndexPage
+from heritage.open_data import canonical_url
 
 register = template.Library()
 
@@ -33,14 +33,13 @@ def language_links(context, page=None):
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         url = url or f"/{code}/"
-        full_url = request.build_absolute_uri(url) if request is not None else url
         links.append(
             {
                 "code": code,
                 "name": name,
                 "short": code.upper(),
                 "url": url,
-                "full_url": full_url,
+                "full_url": canonical_url(url),
                 "current": code == current,
                 "is_translation": is_translation,
             }
@@ -50,13 +49,14 @@ def language_links(context, page=None):
 
 @register.simple_tag
 def place_index_url():
-    index = PlaceIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+    index = PlaceIndexPage.objects.live().public().filter(locale__language_code=get_language()).first()
     return index.url if index else ""
 
 
 @register.simple_tag(takes_context=True)
 def full_url(context, page):
-    return absolute_url(page, context.get("request"))
+    """The page under the canonical address (CANONICAL_URL), whichever host the request came by."""
+    return canonical_url(page.get_url(context.get("request")))
 
 
 @register.filter

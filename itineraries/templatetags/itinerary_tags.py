@@ -27,5 +27,5 @@ def mode_label(mode):
 
 @register.simple_tag
 def itinerary_index_url():
-    index = ItineraryIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+    index = ItineraryIndexPage.objects.live().public().filter(locale__language_code=get_language()).first()
     return index.url if index else ""

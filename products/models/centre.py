@@ -150,6 +150,7 @@ class CentrePage(Page):
         products = self.products.model  # ProductPage, through the relation (product.py imports this module)
         return (
             products.objects.live()
+            .public()
             .filter(locale_id=self.locale_id)
             .filter(models.Q(centre=self) | models.Q(producer__centre__translation_key=self.translation_key))
             .select_related("centre", "producer", "image")

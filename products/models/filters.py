@@ -42,7 +42,7 @@ class ProductFilterForm(forms.Form):
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
         # Centres are named by slug, which is the same in every language; their titles follow the page's.
-        centres = CentrePage.objects.live()
+        centres = CentrePage.objects.live().public()
         if locale is not None:
             centres = centres.filter(locale=locale)
         choices = list(centres.order_by("title").values_list("slug", "title"))
@@ -67,7 +67,7 @@ class ProductFilterForm(forms.Form):
 
 def filtered_products(form: ProductFilterForm, locale=None, today=None) -> list[ProductPage]:
     """Live products matching a bound, valid form (an invalid or unbound form filters nothing), sorted."""
-    products = ProductPage.objects.live().select_related("centre", "producer", "image")
+    products = ProductPage.objects.live().public().select_related("centre", "producer", "image")
     if locale is not None:
         products = products.filter(locale=locale)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}

@@ -30,6 +30,7 @@ class ProductIndexPage(Page):
     def featured_products(self, today=None):
         return list(
             ProductPage.objects.live()
+            .public()
             .filter(locale_id=self.locale_id)
             .filter(featured_now_q(today))
             .select_related("centre", "producer", "image")
@@ -37,7 +38,7 @@ class ProductIndexPage(Page):
         )
 
     def centres(self):
-        return list(CentrePage.objects.live().filter(locale_id=self.locale_id).order_by("title"))
+        return list(CentrePage.objects.live().public().filter(locale_id=self.locale_id).order_by("title"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -23,7 +23,7 @@ def nearby_trade(page, radius_m=5_000):
 
 @register.simple_tag
 def product_hub_url():
-    hub = ProductIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+    hub = ProductIndexPage.objects.live().public().filter(locale__language_code=get_language()).first()
     return hub.url if hub else ""
 
 

@@ -32,7 +32,7 @@ def live_places(lang: str):
     locale = Locale.objects.filter(language_code=lang).first()
     if locale is None:
         return PlacePage.objects.none()
-    return PlacePage.objects.live().specific().filter(locale=locale)
+    return PlacePage.objects.live().public().specific().filter(locale=locale)
 
 
 def _candidates(query: DiscoveryQuery) -> list[Hit]:

@@ -171,7 +171,7 @@ def search(query: DiscoveryQuery, client: Elasticsearch | None = None) -> Result
         log.warning("No discovery index %s; run manage.py discovery_index", index_name(query.lang))
         raise
     ids = [int(hit.meta.id) for hit in response.hits]
-    pages = PlacePage.objects.live().specific().in_bulk(ids)
+    pages = PlacePage.objects.live().public().specific().in_bulk(ids)
     hits = []
     for hit in response.hits:
         page = pages.get(int(hit.meta.id))

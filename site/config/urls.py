@@ -9,6 +9,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemap import SITEMAPS
+from opendata import views as opendata_views
 from search import views as search_views
 
 handler404 = "home.views.page_not_found"
@@ -18,7 +20,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("api/", include("heritage.urls")),
     path("api/", include("products.urls")),
@@ -38,6 +40,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("data/", opendata_views.data_page, name="open_data"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

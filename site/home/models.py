@@ -33,11 +33,11 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        places = PlacePage.objects.live().filter(locale=self.locale).specific()
+        places = PlacePage.objects.live().public().filter(locale=self.locale).specific()
         context["featured"] = places.filter(featured=True).order_by("title")
-        context["place_index"] = PlaceIndexPage.objects.live().filter(locale=self.locale).first()
+        context["place_index"] = PlaceIndexPage.objects.live().public().filter(locale=self.locale).first()
         context["place_count"] = places.count()
         context["itineraries"] = (
-            ItineraryPage.objects.live().filter(locale=self.locale).specific().order_by("title")
+            ItineraryPage.objects.live().public().filter(locale=self.locale).specific().order_by("title")
         )
         return context

@@ -29,6 +29,7 @@ from heritage.content.loader import PAGES_DIR, load_story
 from heritage.content.seed import seed_places
 from products.content.seed import seed_products
 
+from .canonical import canonical_host
 from .models import HomePage
 
 EDITORS = "Tourism office editors"
@@ -53,7 +54,8 @@ def _hand_the_site_to(home):
     site = Site.objects.filter(is_default_site=True).first()
     old_root = site.root_page if site else None
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        hostname, port = canonical_host()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     else:
         site.root_page = home
         site.save()

@@ -50,6 +50,10 @@ class Dataset:
     osm_derived: bool = False
     frequency: str = IRREGULAR
 
+    @property
+    def licences(self) -> list[dict]:
+        return [LICENCE, ODBL] if self.osm_derived else [LICENCE]
+
 
 def datasets() -> list[Dataset]:
     return [
@@ -143,25 +147,60 @@ def _date(value) -> dict:
     return {"@value": value.isoformat(), "@type": "xsd:dateTime"}
 
 
-def _coverage(dataset: Dataset) -> dict:
-    out = {}
+def _period(dataset: Dataset) -> tuple:
+    """(first, last, is_date): the first and last publication of the dataset's pages (datetimes), or for the
+    scans the first and last day counted (dates); (None, None, …) while nothing is published."""
     if dataset.pages is not None:
         published = dataset.pages.aggregate(first=Min("first_published_at"), last=Max("last_published_at"))
-        if published["last"]:
-            out["dct:modified"] = _date(published["last"])
-            out["dct:temporal"] = {
-                "@type": "dct:PeriodOfTime",
-                "dcat:startDate": _date(published["first"]),
-            }
-    elif dataset.name == "qr-scans":
+        return published["first"], published["last"], False
+    if dataset.name == "qr-scans":
         days = ScanCount.objects.aggregate(first=Min("date"), last=Max("date"))
-        if days["last"]:
-            out["dct:modified"] = {"@value": days["last"].isoformat(), "@type": "xsd:date"}
-            out["dct:temporal"] = {
-                "@type": "dct:PeriodOfTime",
-                "dcat:startDate": {"@value": days["first"].isoformat(), "@type": "xsd:date"},
-                "dcat:endDate": {"@value": days["last"].isoformat(), "@type": "xsd:date"},
+        return days["first"], days["last"], True
+    return None, None, False
+
+
+def _coverage(dataset: Dataset) -> dict:
+    first, last, is_date = _period(dataset)
+    if not last:
+        return {}
+    stamp = (lambda day: {"@value": day.isoformat(), "@type": "xsd:date"}) if is_date else _date
+    period = {"@type": "dct:PeriodOfTime", "dcat:startDate": stamp(first)}
+    if is_date:
+        period["dcat:endDate"] = stamp(last)
+    return {"dct:modified": stamp(last), "dct:temporal": period}
+
+
+def summaries(lang: str) -> list[dict]:
+    """The datasets as a reader sees them on the open-data page: texts in `lang`, the published count, the
+    period covered, the licences and each distribution's address."""
+    out = []
+    for dataset in datasets():
+        first, last, is_date = _period(dataset)
+        out.append(
+            {
+                "name": dataset.name,
+                "title": dataset.title[lang],
+                "description": dataset.description[lang],
+                "keywords": dataset.keywords,
+                "count": dataset.pages.filter(locale__language_code=lang).count()
+                if dataset.pages is not None
+                else None,
+                "first": first,
+                "last": last,
+                "daily": dataset.frequency == DAILY,
+                "licences": dataset.licences,
+                "distributions": [
+                    {
+                        "title": d.title,
+                        "url": settings.CANONICAL_URL + d.path,
+                        "path": d.path,
+                        "type": d.media_type,
+                    }
+                    for d in dataset.distributions
+                ],
+                "iri": dataset_iri(dataset.name),
             }
+        )
     return out
 
 
@@ -195,7 +234,7 @@ def catalogue() -> dict:
     spatial = _bbox()
     graph = []
     for dataset in datasets():
-        licences = [LICENCE, ODBL] if dataset.osm_derived else [LICENCE]
+        licences = dataset.licences
         entry = {
             "@id": dataset_iri(dataset.name),
             "@type": "dcat:Dataset",
@@ -231,7 +270,7 @@ def catalogue() -> dict:
         if spatial and dataset.name != "products":
             entry["dct:spatial"] = spatial
         graph.append(entry)
-    last = Page.objects.live().aggregate(last=Max("last_published_at"))["last"]
+    last = Page.objects.live().public().aggregate(last=Max("last_published_at"))["last"]
     catalog = {
         "@id": base + CATALOG_PATH,
         "@type": "dcat:Catalog",

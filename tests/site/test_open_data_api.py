@@ -16,7 +16,7 @@ def test_sites_geojson_is_a_feature_collection_of_published_places(client, sampl
     assert bromo["geometry"] == {"type": "Point", "coordinates": [112.9531, -7.9425]}
     assert bromo["properties"]["elevation_m"] == 2329
     assert bromo["properties"]["type"] == "corridor"
-    assert bromo["properties"]["url"] == "http://testserver/id/tempat/kawah-bromo/"
+    assert bromo["properties"]["url"] == "https://heritage.example.id/id/tempat/kawah-bromo/"
     # GIS users can tell a rounded point from one that marks the place itself
     assert bromo["properties"]["location_precision"] == "approximate"
     badut = next(f for f in data["features"] if f["properties"]["slug"] == "candi-badut")
@@ -27,7 +27,7 @@ def test_titles_and_urls_follow_the_requested_language(client, sample_site):
     data = client.get("/api/sites.geojson?lang=en&kind=crater").json()
     [feature] = data["features"]
     assert feature["properties"]["title"] == "Kawah-bromo (en)"
-    assert feature["properties"]["url"] == "http://testserver/en/places/kawah-bromo/"
+    assert feature["properties"]["url"] == "https://heritage.example.id/en/places/kawah-bromo/"
 
 
 def test_filters_combine(client, sample_site):

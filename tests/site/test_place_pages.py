@@ -45,7 +45,8 @@ def test_the_english_page_is_the_translation_and_links_back(client, place, place
     assert "<h1>Candi-badut (en)</h1>" in html
     assert f'href="{place.url}" hreflang="id"' in html
     assert re.search(
-        r'<link rel="alternate" hreflang="id" href="http://testserver/id/tempat/candi-badut/">', html
+        r'<link rel="alternate" hreflang="id" href="https://heritage.example.id/id/tempat/candi-badut/">',
+        html,
     )
 
 
@@ -90,18 +91,20 @@ def test_saving_a_place_outside_indonesia_is_refused(place):
 def test_json_ld_is_a_tourist_attraction_with_coordinates(client, place):
     extruct = pytest.importorskip("extruct")
     html = client.get(place.url).content.decode()
-    data = extruct.extract(html, base_url="http://testserver" + place.url, syntaxes=["json-ld"])["json-ld"]
+    data = extruct.extract(html, base_url="https://heritage.example.id" + place.url, syntaxes=["json-ld"])[
+        "json-ld"
+    ]
     assert len(data) == 1
     item = data[0]
     assert item["@type"] == ["TouristAttraction", "LandmarksOrHistoricalBuildings"]
     assert item["geo"] == {"@type": "GeoCoordinates", "latitude": -7.9577, "longitude": 112.5981}
-    assert item["url"] == "http://testserver/id/tempat/candi-badut/"
+    assert item["url"] == "https://heritage.example.id/id/tempat/candi-badut/"
 
 
 def test_open_graph_and_canonical_tags(client, place):
     html = client.get(place.url).content.decode()
     assert '<meta property="og:title" content="Candi-badut (id)">' in html
-    assert '<link rel="canonical" href="http://testserver/id/tempat/candi-badut/">' in html
+    assert '<link rel="canonical" href="https://heritage.example.id/id/tempat/candi-badut/">' in html
 
 
 def test_sitemap_and_robots(client, sample_site):
