@@ -15,12 +15,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from heritage.api_fields import QRCodeField
 from heritage.blocks import StoryBlock
 
 from .forms import ItineraryForm
@@ -65,6 +67,19 @@ class ItineraryIndexPage(Page):
 
 
 class ItineraryPage(RoutablePageMixin, Page):
+    api_fields = [
+        APIField("summary"),
+        APIField("story"),
+        APIField("qr_code", serializer=QRCodeField(source="short_code")),
+        APIField("theme"),
+        APIField("mode"),
+        APIField("days"),
+        APIField("difficulty"),
+        APIField("best_season"),
+        APIField("start_time"),
+        APIField("stops"),
+        APIField("route_data"),
+    ]
     summary = models.TextField(max_length=300)
     story = StreamField(StoryBlock(), blank=True, use_json_field=True)
     theme = models.CharField(max_length=16, choices=Theme.choices)
@@ -155,6 +170,10 @@ class ItineraryPage(RoutablePageMixin, Page):
 
 
 class ItineraryStop(Orderable):
+    api_fields = [
+        APIField(name)
+        for name in ("place", "day", "stay_minutes", "arrive_before_sunrise", "leg_mode", "note")
+    ]
     page = ParentalKey(ItineraryPage, related_name="stops", on_delete=models.CASCADE)
     # SET_NULL: deleting a place must not be refused because a trip visits it; the stop stays, shown as
     # unavailable (itineraries.trip), until an editor picks another place or removes it.
@@ -182,6 +201,7 @@ class ItineraryStop(Orderable):
 
 
 class ItineraryLink(Orderable):
+    api_fields = [APIField("title"), APIField("url")]
     page = ParentalKey(ItineraryPage, related_name="links", on_delete=models.CASCADE)
     title = models.CharField(max_length=200)
     url = models.URLField(max_length=500)

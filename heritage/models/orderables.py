@@ -6,9 +6,13 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from heritage.api_fields import SOURCE_FIELDS
+
 
 class SourceRow(Orderable):
     """A public source of the facts on the page, listed there for the reader to check."""
+
+    api_fields = SOURCE_FIELDS
 
     title = models.CharField(max_length=300)
     url = models.URLField(max_length=500, blank=True)

@@ -14,11 +14,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from heritage.api_fields import common_fields, image_fields, location_fields
 from heritage.blocks import StoryBlock
 from heritage.nearby import nearby_places
 from heritage.panels import MapPickerPanel
@@ -29,6 +31,25 @@ from .orderables import SourceRow
 
 
 class PlacePage(Page):
+    api_fields = [
+        *common_fields(),
+        *image_fields(),
+        *location_fields(),
+        APIField("kind"),
+        APIField("category"),
+        APIField("era"),
+        APIField("built"),
+        APIField("designation_status"),
+        APIField("sk_number"),
+        APIField("sk_date"),
+        APIField("elevation_m"),
+        APIField("opening_hours"),
+        APIField("ticket_domestic_idr"),
+        APIField("ticket_foreign_idr"),
+        APIField("ticket_checked"),
+        APIField("access"),
+        APIField("links"),
+    ]
     qr_enabled = True  # a plaque at the site leads here (plaques app)
 
     summary = models.TextField(
@@ -238,6 +259,7 @@ class CorridorPlacePage(PlacePage):
 
 
 class PlaceLink(Orderable):
+    api_fields = [APIField("title"), APIField("url")]
     page = ParentalKey(PlacePage, related_name="links", on_delete=models.CASCADE)
     title = models.CharField(max_length=200)
     url = models.URLField(max_length=500)

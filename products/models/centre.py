@@ -14,11 +14,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from heritage.api_fields import common_fields, image_fields, location_fields
 from heritage.blocks import StoryBlock
 from heritage.models import places_near
 from heritage.models.location import region_warning, validate_in_indonesia
@@ -52,6 +54,13 @@ def clean_point(latitude, longitude) -> None:
 
 
 class CentrePage(Page):
+    api_fields = [
+        *common_fields(),
+        *image_fields(),
+        *location_fields(),
+        APIField("what_they_make"),
+        APIField("figures"),
+    ]
     summary = models.TextField(
         max_length=300, help_text=_("One or two sentences shown in lists and previews.")
     )
@@ -171,6 +180,8 @@ class CentrePage(Page):
 
 class CentreFigure(Orderable):
     """One figure as one source states it: "500+ producers registered" (indiekraf), "about 630" (2020) ..."""
+
+    api_fields = [APIField(name) for name in ("label", "value", "year", "source_title", "source_url")]
 
     page = ParentalKey(CentrePage, related_name="figures", on_delete=models.CASCADE)
     label = models.CharField(max_length=200, help_text=_("What is counted: 'Producers', 'Output'."))

@@ -3,6 +3,7 @@
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from .choices import Certification
@@ -10,6 +11,8 @@ from .choices import Certification
 
 class CertificationRow(Orderable):
     """A certificate (halal, P-IRT, BPOM, SNI), with its number where it is public."""
+
+    api_fields = [APIField(name) for name in ("kind", "number", "valid_until", "source_url")]
 
     kind = models.CharField(max_length=16, choices=Certification.choices)
     number = models.CharField(max_length=120, blank=True)

@@ -20,11 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from heritage.api_fields import common_fields, image_fields
 from heritage.blocks import StoryBlock
 from heritage.models import places_near
 from heritage.models.orderables import SourceRow
@@ -44,6 +46,24 @@ def featured_now_q(today: dt.date | None = None) -> models.Q:
 
 
 class ProductPage(Page):
+    api_fields = [
+        *common_fields(),
+        *image_fields(),
+        APIField("sector"),
+        APIField("centre"),
+        APIField("price_min_idr"),
+        APIField("price_max_idr"),
+        APIField("price_unit"),
+        APIField("price_checked"),
+        APIField("min_order_quantity"),
+        APIField("min_order_unit"),
+        APIField("monthly_capacity"),
+        APIField("capacity_unit"),
+        APIField("export_readiness"),
+        APIField("export_markets"),
+        APIField("gallery_images"),
+        APIField("certifications"),
+    ]
     summary = models.TextField(
         max_length=300, help_text=_("One or two sentences shown in lists and previews.")
     )
@@ -249,6 +269,7 @@ class ProductPage(Page):
 
 
 class ProductImage(Orderable):
+    api_fields = [*image_fields(), APIField("caption")]
     page = ParentalKey(ProductPage, related_name="gallery_images", on_delete=models.CASCADE)
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
     caption = models.CharField(max_length=250, blank=True)

@@ -13,6 +13,8 @@ from home.sitemap import SITEMAPS
 from opendata import views as opendata_views
 from search import views as search_views
 
+from .api import api_router
+
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
@@ -22,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("api/v2/", api_router.urls),
     path("api/", include("heritage.urls")),
     path("api/", include("products.urls")),
     path("api/", include("search.urls")),
