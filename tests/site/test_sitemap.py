@@ -6,6 +6,7 @@ import pytest
 
 from django.conf import settings
 from django.test import override_settings
+from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -59,7 +60,8 @@ def test_lastmod_is_the_last_publication(client, place):
     place.refresh_from_db()
     entries = read_sitemap(client)
     assert (
-        entries[settings.CANONICAL_URL + place.url]["lastmod"] == place.last_published_at.date().isoformat()
+        entries[settings.CANONICAL_URL + place.url]["lastmod"]
+        == timezone.localtime(place.last_published_at).date().isoformat()  # the date in Malang (WIB)
     )
 
 

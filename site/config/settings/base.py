@@ -97,7 +97,9 @@ MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="&copy; OpenStreetMap contributors")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=300)  # seconds a CDN may keep a public page
+# Seconds a browser, a CDN or the front cache may keep a public page or feed (home/public_cache.py for pages,
+# heritage.open_data.cacheable for feeds).
+CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=300)
 # Unset: on in production, off elsewhere. Set false only where the proxy in front already redirects.
 SECURE_SSL_REDIRECT_ENV = env.bool("SECURE_SSL_REDIRECT", default=None)
 SECURE_SSL_REDIRECT = bool(SECURE_SSL_REDIRECT_ENV)
@@ -157,6 +159,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session and CSRF middleware, so it sees (and may drop) the Vary: Cookie they add.
+    "home.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.locale_paths.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
