@@ -160,6 +160,10 @@ class ItineraryPage(RoutablePageMixin, Page):
         return Trip.of(self)
 
     # --- views --------------------------------------------------------------------------------------------
+    def get_cached_paths(self):
+        """What a cache holds of the itinerary and clears when it changes (home/invalidation.py)."""
+        return ["/", "/gpx/"]
+
     @path("")
     def itinerary(self, request):
         return itinerary_view(self, request)

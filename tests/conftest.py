@@ -55,6 +55,15 @@ def _shared_seed(request):
 
 
 @pytest.fixture(autouse=True)
+def _no_cached_pages_carried_over():
+    """The page cache lives in the test process, the database is rolled back after each test: a page one test
+    cached must not answer in the next. Only where a page was served: geodata tests load no Django."""
+    yield
+    if "home.page_cache" in sys.modules:
+        sys.modules["home.page_cache"].forget_all()
+
+
+@pytest.fixture(autouse=True)
 def _no_pending_scans_carried_over():
     """Scans a test left in the scan counter (plaques/scan_counter.py) are not written into a later test's
     database, where its codes' ids may name other codes: each test ends with the counter emptied and its

@@ -8,6 +8,9 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import invalidation
         from .canonical import sync_default_site
+
+        invalidation.connect()
 
         post_migrate.connect(sync_default_site, sender=self, dispatch_uid="home.sync_default_site")

@@ -11,6 +11,8 @@ already say how to cache them (the open-data feeds, `/q/` scans, QR images) are 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
+from .page_cache import CACHEABLE
+
 PUBLIC_PAGE = "_public_page"
 
 
@@ -39,6 +41,7 @@ class PublicCacheMiddleware:
             return response
         if _is_public(request, response, page):
             patch_cache_control(response, public=True, max_age=settings.CACHE_MAX_AGE)
+            setattr(request, CACHEABLE, True)  # and the page cache (home/page_cache.py) may keep it
             vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
             vary = [v for v in vary if v.lower() != "cookie"]
             if vary:

@@ -47,6 +47,17 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     CACHES["default"].setdefault("OPTIONS", {}).update(
         IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=0.5, SOCKET_TIMEOUT=0.5
     )
+# Public pages as an anonymous visitor gets them (home/page_cache.py), beside the site's cache: on Redis the same
+# server under a prefix of their own; in local memory a cache of their own, so a crawl cannot push out the rest.
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "pages"}
+    if CACHES["default"]["BACKEND"] == "config.cache_outage.RedisCache"
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "malang-heritage-pages",
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
+    }
+)
 # Who scanned which plaque lately (keyed hashes, for SCAN_DEDUP_WINDOW) sits beside the site's cache: on Redis
 # the same server; in local memory a cache of its own, so that a busy day's entries never push out the site's.
 CACHES["scans"] = (
@@ -100,6 +111,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # Seconds a browser, a CDN or the front cache may keep a public page or feed (home/public_cache.py for pages,
 # heritage.open_data.cacheable for feeds).
 CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=300)
+# Seconds the page cache keeps a page; publishing clears what it changes at once (home/invalidation.py).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=CACHE_MAX_AGE)
 # Unset: on in production, off elsewhere. Set false only where the proxy in front already redirects.
 SECURE_SSL_REDIRECT_ENV = env.bool("SECURE_SSL_REDIRECT", default=None)
 SECURE_SSL_REDIRECT = bool(SECURE_SSL_REDIRECT_ENV)
@@ -131,7 +144,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",
@@ -159,6 +171,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cached public page is answered here, before sessions, locale and Wagtail (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     # Outside the session and CSRF middleware, so it sees (and may drop) the Vary: Cookie they add.
     "home.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

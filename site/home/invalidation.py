@@ -1,0 +1,255 @@
+"""What a change shows on, cleared from the page cache (`home.page_cache`) and purged from the front cache
+(Varnish, a CDN: `wagtail.contrib.frontend_cache`, configured by FRONTEND_CACHE_PURGE_URL).
+
+Publishing, unpublishing, moving or deleting a page, putting a password or login on it (or taking it off), and
+saving or deleting a producer, clear:
+
+- the page in every language, under its address before and after the change (a new slug or parent moves the
+  page and everything below it), and every path it serves (an itinerary's GPX);
+- the pages above it: the indexes and the home page that list it;
+- the pages that name it: a place or product naming it as related, an itinerary stopping at it, a centre's
+  products, a product's centre, a producer's products;
+- the pages that may list it as nearby: every place, centre and product within NEARBY_M of where it stood
+  before and where it stands now (the widest radius any page uses: `heritage.nearby`, `products.nearby`);
+- the open-data feeds, the catalogue and the sitemap, under their bare addresses and `?lang=en`. A filtered
+  feed (`?kind=temple`) is not purged and is at most CACHE_MAX_AGE old.
+
+The page cache is cleared at once and again when the transaction commits (a request that read the old
+content before the commit could have stored it meanwhile); the front cache is purged after the commit.
+"""
+
+import threading
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.urls import NoReverseMatch, reverse
+
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from heritage.models import PlacePage, RelatedPlace
+from heritage.nearby import within_box
+from heritage.open_data import canonical_url
+from itineraries.models import ItineraryStop
+from products.models import CentrePage, Producer, ProductPage, ProductRelatedPlace
+
+from . import page_cache
+
+NEARBY_M = 15_000
+FEEDS = (
+    "heritage_api:sites_geojson",
+    "heritage_api:sites_csv",
+    "heritage_api:sites_gpkg",
+    "products_api:products_json",
+    "products_api:products_csv",
+    "products_api:products_xlsx",
+    "products_api:products_pdf",
+    "products_api:centres_geojson",
+    "itineraries_geojson",
+    "dcat_catalog",
+    "dcat_catalog_turtle",
+    "sitemap",
+)
+
+# What a page looked like before the save, move or delete in progress: its addresses (with those of the
+# pages below it) and where it stood. Kept per thread, by page id, until the change is complete.
+_before = threading.local()
+
+
+def _pending() -> dict:
+    if not hasattr(_before, "pages"):
+        _before.pages = {}
+    return _before.pages
+
+
+# --- what a page is shown on -------------------------------------------------------------------------------
+
+
+def _point(page):
+    lat, lon = getattr(page, "latitude", None), getattr(page, "longitude", None)
+    return None if lat is None or lon is None else (float(lat), float(lon))
+
+
+def _paths(page) -> set[str]:
+    """Every site-relative path a page answers (its URL and the sub-paths it serves, as the front cache
+    purges them)."""
+    url = page.get_url()
+    if not url or url.startswith(("http://", "https://")):
+        return set()
+    specific = page.specific_deferred
+    return {url.rstrip("/") + "/" + path.lstrip("/") for path in specific.get_cached_paths()}
+
+
+def _with_descendants(page) -> set[str]:
+    paths = _paths(page)
+    for descendant in Page.objects.descendant_of(page).specific(defer=True):
+        paths |= _paths(descendant)
+    return paths
+
+
+def _near(points) -> set[int]:
+    ids = set()
+    for lat, lon in points:
+        ids.update(within_box(PlacePage.objects.all(), lat, lon, NEARBY_M).values_list("pk", flat=True))
+        ids.update(within_box(CentrePage.objects.all(), lat, lon, NEARBY_M).values_list("pk", flat=True))
+        centres = within_box(CentrePage.objects.all(), lat, lon, NEARBY_M)
+        producers = within_box(Producer.objects.all(), lat, lon, NEARBY_M)
+        ids.update(
+            ProductPage.objects.filter(centre__in=centres).values_list("pk", flat=True)
+            | ProductPage.objects.filter(centre__isnull=True, producer__in=producers).values_list(
+                "pk", flat=True
+            )
+        )
+    return ids
+
+
+def _naming(ids: set[int]) -> set[int]:
+    """Pages that name one of these pages: related places, itinerary stops, a centre's products and a
+    product's centre."""
+    named = set(RelatedPlace.objects.filter(page_id__in=ids).values_list("page_from_id", flat=True))
+    named |= set(ProductRelatedPlace.objects.filter(page_id__in=ids).values_list("page_from_id", flat=True))
+    named |= set(ItineraryStop.objects.filter(place_id__in=ids).values_list("page_id", flat=True))
+    named |= set(ProductPage.objects.filter(centre_id__in=ids).values_list("pk", flat=True))
+    named |= {pk for pk in ProductPage.objects.filter(pk__in=ids).values_list("centre_id", flat=True) if pk}
+    return named
+
+
+def shown_on(page, points=()) -> set[int]:
+    """Ids of the pages that show `page` (itself and its translations included), given the points it stood
+    at (before and after a change)."""
+    own = set(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)) | {
+        page.pk
+    }
+    ids = set(own)
+    for each in Page.objects.filter(pk__in=own).only("path", "depth"):
+        ids.update(each.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True))
+    return ids | _naming(own) | _near(points)
+
+
+# --- clearing ------------------------------------------------------------------------------------------------
+
+
+def _feed_paths() -> set[str]:
+    paths = set()
+    for name in FEEDS:
+        try:
+            path = reverse(name)
+        except NoReverseMatch:
+            continue
+        paths |= {path, path + "?lang=en"}
+    return paths
+
+
+def clear(page_ids: set[int], extra_paths: set[str] = frozenset()) -> None:
+    paths = set(extra_paths)
+    for page in Page.objects.filter(pk__in=page_ids).specific(defer=True):
+        paths |= _paths(page)
+    page_cache.forget(paths)
+    transaction.on_commit(lambda: page_cache.forget(paths))
+    transaction.on_commit(lambda: _purge(paths | _feed_paths()))
+
+
+def _purge(paths: set[str]) -> None:
+    batch = PurgeBatch()
+    batch.add_urls(canonical_url(path) for path in sorted(paths))
+    batch.purge()
+
+
+# --- signal handlers -----------------------------------------------------------------------------------------
+
+
+def _remember(instance, *, moves: bool = False) -> None:
+    """Before a full save, a move or a delete: the addresses and the point the object has now; when its
+    address is about to change (`moves`), the addresses below it too."""
+    try:
+        current = type(instance).objects.get(pk=instance.pk)
+    except type(instance).DoesNotExist:
+        return
+    if isinstance(current, Page):
+        current = current.specific
+        paths = _with_descendants(current) if moves else _paths(current)
+    else:
+        paths = set()
+    _pending()[(type(instance)._meta.label, instance.pk)] = (paths, _point(current), moves)
+
+
+def _recalled(instance) -> tuple[set[str], list, bool]:
+    paths, point, moves = _pending().pop((type(instance)._meta.label, instance.pk), (set(), None, False))
+    return paths, [point] if point else [], moves
+
+
+def before_page_save(sender, instance, update_fields=None, **kwargs):
+    # A draft saves only its revision fields (update_fields); publishing saves the whole page. Page.save has
+    # set the new url_path by now when the slug changed.
+    if isinstance(instance, Page) and instance.pk and update_fields is None:
+        stored = Page.objects.filter(pk=instance.pk).values_list("url_path", flat=True).first()
+        _remember(instance, moves=stored is not None and stored != instance.url_path)
+
+
+def before_page_move(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
+    _remember(instance, moves=url_path_before != url_path_after)
+
+
+def page_changed(sender, instance, **kwargs):
+    """Published, unpublished or moved: what showed it before, and what shows it now."""
+    paths, points, moved = _recalled(instance)
+    page = instance.specific
+    if (point := _point(page)) is not None:
+        points.append(point)
+    clear(shown_on(page, points), paths | (_with_descendants(page) if moved else set()))
+
+
+def before_page_delete(sender, instance, **kwargs):
+    # Django sends this for the page's own row and each parent-table row of the same page: clearing twice
+    # costs a few queries and nothing else.
+    if isinstance(instance, Page):
+        page = instance.specific
+        point = _point(page)
+        clear(shown_on(page, [point] if point else []), _with_descendants(page))
+
+
+def restriction_changed(sender, instance, **kwargs):
+    """A password or login put on (or taken off) a page hides (or shows) it and everything below it."""
+    try:
+        top = instance.page
+    except Page.DoesNotExist:  # the page is being deleted with its restriction
+        return
+    ids = set()
+    for page in Page.objects.descendant_of(top, inclusive=True).specific():
+        point = _point(page)
+        ids |= shown_on(page, [point] if point else [])
+    clear(ids)
+
+
+def before_producer_save(sender, instance, **kwargs):
+    if instance.pk:
+        _remember(instance)
+
+
+def producer_changed(sender, instance, **kwargs):
+    _paths, points, _moved = _recalled(instance)
+    if (point := _point(instance)) is not None:
+        points.append(point)
+    ids = set(ProductPage.objects.filter(producer_id=instance.pk).values_list("pk", flat=True))
+    if instance.centre_id:
+        ids.add(instance.centre_id)
+    clear(ids | _near(points))
+
+
+def connect() -> None:
+    pre_save.connect(before_page_save, dispatch_uid="home.invalidation.before_page_save")
+    page_published.connect(page_changed, dispatch_uid="home.invalidation.published")
+    page_unpublished.connect(page_changed, dispatch_uid="home.invalidation.unpublished")
+    pre_page_move.connect(before_page_move, dispatch_uid="home.invalidation.before_move")
+    post_page_move.connect(page_changed, dispatch_uid="home.invalidation.moved")
+    pre_delete.connect(before_page_delete, dispatch_uid="home.invalidation.before_delete")
+    post_save.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="home.invalidation.restricted"
+    )
+    post_delete.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="home.invalidation.unrestricted"
+    )
+    pre_save.connect(before_producer_save, sender=Producer, dispatch_uid="home.invalidation.before_producer")
+    post_save.connect(producer_changed, sender=Producer, dispatch_uid="home.invalidation.producer_saved")
+    post_delete.connect(producer_changed, sender=Producer, dispatch_uid="home.invalidation.producer_deleted")
