@@ -6,8 +6,8 @@ saving or deleting a producer, clear:
 
 - the page in every language, under its address before and after the change (a new slug or parent moves the
   page and everything below it), and every path it serves (an itinerary's GPX);
-- the pages above it: the indexes and the home page that list it;
-- the pages that name it: a place or product naming it as related, an itinerary stopping at it, a centre's
+- the pages that name it, and the pages above them and above it (indexes and home pages, whose cards show
+  them): a place or product naming it as related, an itinerary stopping at it, a centre's
   products, a product's centre, a producer's products;
 - the pages that may list it as nearby: every place, centre and product within NEARBY_M of where it stood
   before and where it stands now (the widest radius any page uses: `heritage.nearby`, `products.nearby`);
@@ -121,10 +121,13 @@ def shown_on(page, points=()) -> set[int]:
     own = set(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)) | {
         page.pk
     }
-    ids = set(own)
-    for each in Page.objects.filter(pk__in=own).only("path", "depth"):
-        ids.update(each.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True))
-    return ids | _naming(own) | _near(points)
+    naming = _naming(own)
+    ids = own | naming
+    # The lists above it, and above each page naming it: an itinerary's card on its index and the home page
+    # says whether its route is complete.
+    for each in Page.objects.filter(pk__in=ids).only("path", "depth"):
+        ids = ids | set(each.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True))
+    return ids | _near(points)
 
 
 # --- clearing ------------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """`Cache-Control` for the pages of the public site, from one setting (CACHE_MAX_AGE).
 
 A Wagtail page served to an anonymous visitor, with no cookie set in the answer and no view restriction on the
-page, is `public, max-age=CACHE_MAX_AGE`, and varies on nothing but its address (the language is in the path):
+page, is `public, s-maxage=CACHE_MAX_AGE` for shared caches (Varnish, a CDN: publishing purges them) and
+`max-age=CACHE_BROWSER_MAX_AGE` for the visitor's own browser, which no purge reaches (0 by default: the browser
+asks again, and the ETag of `ConditionalGetMiddleware` turns an unchanged page into a bodiless 304), and varies on nothing but its address (the language is in the path):
 the `Vary: Cookie` that the session and CSRF middleware add as soon as anything looks at the session is
 dropped, since such an answer is the same whatever cookies came with it. A logged-in editor's view of a page,
 a preview, and a page behind a password or login are `private`: no shared cache may keep them. Answers that
@@ -40,7 +42,9 @@ class PublicCacheMiddleware:
         if page is None or response.has_header("Cache-Control"):
             return response
         if _is_public(request, response, page):
-            patch_cache_control(response, public=True, max_age=settings.CACHE_MAX_AGE)
+            patch_cache_control(
+                response, public=True, max_age=settings.CACHE_BROWSER_MAX_AGE, s_maxage=settings.CACHE_MAX_AGE
+            )
             setattr(request, CACHEABLE, True)  # and the page cache (home/page_cache.py) may keep it
             vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
             vary = [v for v in vary if v.lower() != "cookie"]

@@ -91,7 +91,7 @@ def test_publishing_a_place_clears_what_shows_it_and_nothing_else(client, ogc_si
     near_centres = [c for c in dinoyo if distance_m(lat, lon, float(c.latitude), float(c.longitude)) < 15_000]
     assert near_centres, "the seed has a production centre near Candi Badut"
 
-    publish(badut, summary="Candi Hindu tertua di Malang Raya, dari abad ke-8.")
+    publish(badut, summary="Candi yang dikaitkan dengan prasasti Dinoyo (760 M).")
 
     cleared = {page.url for page in pages if state(client, page) == "miss"}
     expected = {badut.url, badut_en.url, itinerary.url, badut.get_parent().url, badut_en.get_parent().url}
@@ -106,7 +106,7 @@ def test_publishing_a_place_clears_what_shows_it_and_nothing_else(client, ogc_si
             assert distance_m(lat, lon, float(point[0]), float(point[1])) > 15_000, page.url
     far = place("kawah-bromo")
     assert state(client, far) == "hit", "a place 40 km away that does not name Candi Badut stays cached"
-    assert "Candi Hindu tertua di Malang Raya" in client.get(badut.url).content.decode()
+    assert "prasasti Dinoyo (760 M)" in client.get(badut.url).content.decode()
 
 
 def test_a_stop_renamed_shows_on_the_itinerary_at_once(client, ogc_site):
@@ -185,3 +185,14 @@ def test_the_front_cache_is_purged_after_the_commit(client, ogc_site, django_cap
     ):
         assert base + url in PURGED, url
     assert base + place("kawah-bromo").url not in PURGED
+
+
+def test_a_browser_that_holds_the_page_is_answered_304_and_sees_a_publication_at_once(client, ogc_site):
+    badut = place("candi-badut")
+    first = client.get(badut.url)
+    assert "max-age=0" in first["Cache-Control"], "a browser asks again: no purge reaches it"
+    unchanged = client.get(badut.url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert unchanged.status_code == 304 and not unchanged.content
+    publish(badut, summary="Candi dari masa Kerajaan Kanjuruhan, raja Gajayana.")
+    changed = client.get(badut.url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and "raja Gajayana" in changed.content.decode()

@@ -11,6 +11,7 @@ import pytest
 from lxml import html as lxml_html
 
 from heritage.inline_scripts import script_hash
+from home.page_cache import forget_all
 from tests.itineraries.conftest import _make_itinerary
 
 
@@ -119,5 +120,6 @@ def test_the_policy_names_the_configured_tile_server_and_nothing_when_there_is_n
     settings.MAP_TILE_URL = "https://{s}.tile.example.org/{z}/{x}/{y}.png"
     assert "https://*.tile.example.org" in directives(client.get("/id/"))["img-src"]
     settings.MAP_TILE_URL = ""
+    forget_all()  # the page cache keeps the home page as it was served; a new setting means a restart
     img = directives(client.get("/id/"))["img-src"]
     assert not any(re.match(r"https?://", value) for value in img)

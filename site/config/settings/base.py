@@ -111,6 +111,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # Seconds a browser, a CDN or the front cache may keep a public page or feed (home/public_cache.py for pages,
 # heritage.open_data.cacheable for feeds).
 CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=300)
+# Seconds a visitor's browser may show a page without asking again: no purge reaches a browser, so an editor's
+# published change would wait this long on a phone that saw the page before.
+CACHE_BROWSER_MAX_AGE = env.int("CACHE_BROWSER_MAX_AGE", default=0)
 # Seconds the page cache keeps a page; publishing clears what it changes at once (home/invalidation.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=CACHE_MAX_AGE)
 # Unset: on in production, off elsewhere. Set false only where the proxy in front already redirects.
@@ -171,6 +174,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An ETag on every answer, and 304 for a browser that already holds it (a cached page included).
+    "django.middleware.http.ConditionalGetMiddleware",
     # A cached public page is answered here, before sessions, locale and Wagtail (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
     # Outside the session and CSRF middleware, so it sees (and may drop) the Vary: Cookie they add.
