@@ -28,6 +28,7 @@ from heritage.models import PlaceIndexPage, places_near
 from heritage.open_data import bad_parameter
 from plaques.models import ShortCode
 
+from . import lookup
 from .codes import normalize_code
 from .counting import is_countable, record_scan
 from .images import BadParameter, parse_error_level, parse_size, png_for_code, svg_for_code
@@ -124,6 +125,11 @@ def scan(request, code: str):
     normalized = normalize_code(code)
     if normalized is None:
         return unknown_code(request, lang)
+    if (known := lookup.find(normalized, lang)) is not None:  # the usual scan: no query
+        short_code_id, url = known
+        if is_countable(request):
+            record_scan(request, short_code_id)
+        return _no_store(HttpResponseRedirect(url))
     result = resolve(normalized, lang)
     if not result.known:
         return unknown_code(request, lang, normalized)
@@ -132,6 +138,7 @@ def scan(request, code: str):
     if result.target is not None:
         url = page_url(result.target, request)
         if url:
+            lookup.keep(normalized, lang, result.short_code_id, url)
             return _no_store(HttpResponseRedirect(url))
     return unavailable(request, lang, result.page)
 

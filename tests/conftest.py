@@ -55,12 +55,15 @@ def _shared_seed(request):
 
 
 @pytest.fixture(autouse=True)
-def _no_cached_pages_carried_over():
+def _no_cached_pages_or_addresses_carried_over():
     """The page cache lives in the test process, the database is rolled back after each test: a page one test
-    cached must not answer in the next. Only where a page was served: geodata tests load no Django."""
+    cached must not answer in the next, nor a code's address the scan lookup kept. Only where a page was
+    served: geodata tests load no Django."""
     yield
     if "home.page_cache" in sys.modules:
         sys.modules["home.page_cache"].forget_all()
+    if "plaques.lookup" in sys.modules:
+        sys.modules["plaques.lookup"].forget_all()
 
 
 @pytest.fixture(autouse=True)
