@@ -5,9 +5,6 @@ import io
 import tempfile
 from pathlib import Path
 
-import geopandas as gpd
-from shapely.geometry import Point
-
 from wagtail import hooks
 
 from .open_data import canonical_url
@@ -109,6 +106,9 @@ def places_csv(pages, request=None) -> str:
 def places_geopackage(pages, request=None, layer="heritage_places") -> bytes:
     pages = _prepared(pages)
     rows = [place_properties(page, request) for page in pages]
+    import geopandas as gpd  # the geo stack: loaded by an export, not by every app server
+    from shapely.geometry import Point
+
     geometry = [Point(float(page.longitude), float(page.latitude)) for page in pages]
     frame = gpd.GeoDataFrame(rows, columns=columns(), geometry=geometry, crs="EPSG:4326")
     with tempfile.TemporaryDirectory() as folder:

@@ -13,8 +13,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from geodata.maps import MapAssets, map_parts, places_map
-
 from .inline_scripts import inline_script
 
 
@@ -39,6 +37,8 @@ def place_rows(places) -> list[dict]:
 
 def embed(folium_map, height: str) -> dict:
     """The map's asset tags, element and script, as plain strings that can be cached."""
+    from geodata.maps import map_parts
+
     parts = map_parts(folium_map)
     return {"assets": parts.assets, "element": parts.element, "script": parts.script, "height": height}
 
@@ -70,6 +70,11 @@ def map_html(places, *, height="60vh", zoom=None, request=None) -> str:
     )
     parts = cache.get(key)
     if parts is None:
+        from geodata.maps import (  # folium: only when a map is drawn, not when it is served
+            MapAssets,
+            places_map,
+        )
+
         folium_map = places_map(
             place_rows(places),
             MapAssets.from_base_url(settings.STATIC_URL),

@@ -15,8 +15,6 @@ report), the plaques' index.
 
 import re
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
@@ -26,6 +24,8 @@ def safe_cell(value):
     as a formula; anything else (numbers, dates, None, plain numeric text) unchanged."""
     if not isinstance(value, str):
         return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # imported by the first export, not at start-up
+
     value = ILLEGAL_CHARACTERS_RE.sub("", value)
     if value.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(value):
         return "'" + value

@@ -1,20 +1,21 @@
 """Turning an itinerary's stops into stored legs with `geodata`.
 
 Each leg is routed on its own because a stop may change the mode (a car to the park gate, then a jeep into
-the caldera). The bundled corridor network is loaded once per process.
+the caldera). The bundled corridor network is loaded once per process, by the first process that routes
+(saving an itinerary, a GPX download): the geo stack (shapely, geopandas) is imported here only then, so an app
+server that only serves pages never loads it.
 """
 
-from functools import lru_cache
+from __future__ import annotations
 
-from shapely.geometry import LineString
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from geodata.errors import RoutingError
-from geodata.network import RoadNetwork
-from geodata.places import CORRIDOR_NETWORK_PATH
-from geodata.routing import Leg, Route, Snap, Stop, route
+if TYPE_CHECKING:
+    from geodata.network import RoadNetwork
 
 
 class ItineraryRouteError(ValueError):
@@ -23,10 +24,16 @@ class ItineraryRouteError(ValueError):
 
 @lru_cache(maxsize=1)
 def corridor_network() -> RoadNetwork:
+    from geodata.network import RoadNetwork
+    from geodata.places import CORRIDOR_NETWORK_PATH
+
     return RoadNetwork.from_file(CORRIDOR_NETWORK_PATH)
 
 
 def compute_route_data(itinerary, stops) -> dict:
+    from geodata.errors import RoutingError
+    from geodata.routing import Stop, route
+
     stops = list(stops)
     if len(stops) < 2:
         raise ItineraryRouteError(_("an itinerary needs at least two stops."))
@@ -73,6 +80,9 @@ def compute_route_data(itinerary, stops) -> dict:
 def route_from_legs(legs: list[dict], places):
     """A geodata Route rebuilt from stored legs (for maps and GPX), without routing. ``places`` are the
     places the legs join, in order."""
+    from shapely.geometry import LineString
+
+    from geodata.routing import Leg, Route, Snap, Stop
 
     def snap(data):
         return Snap(data["distance_m"], data["lat"], data["lon"], data.get("road"))

@@ -12,8 +12,6 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from geodata.gpx import gpx_string
-from geodata.maps import MapAssets, route_map
 from heritage.exports import absolute_url
 from heritage.jsonld import json_ld_script
 from heritage.maps import embed, render_embed
@@ -39,9 +37,9 @@ class PlanForm(forms.Form):
 def itinerary_map_html(trip, request=None) -> str:
     """The route map of the legs that remain, cached per published revision and the stops shown (so a stop
     that goes or comes back makes another map): building a folium map costs more than the rest of the page,
-    and nothing in it changes until the itinerary, a stop's title or a stop's availability does."""
-    route = trip.route()
-    if route is None:
+    and nothing in it changes until the itinerary, a stop's title or a stop's availability does. The geo stack
+    (shapely, folium) is loaded only to draw a map that is not in the cache."""
+    if not trip.legs:
         return ""
     itinerary = trip.itinerary
     markers = [
@@ -57,8 +55,10 @@ def itinerary_map_html(trip, request=None) -> str:
     key = f"itinerary-map:v3:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
     parts = cache.get(key)
     if parts is None:
+        from geodata.maps import MapAssets, route_map
+
         folium_map = route_map(
-            route,
+            trip.route(),
             markers,
             MapAssets.from_base_url(settings.STATIC_URL),
             tile_url=settings.MAP_TILE_URL or None,
@@ -135,6 +135,8 @@ def gpx_view(itinerary, request):
         }
         for stop in trip.available
     ]
+    from geodata.gpx import gpx_string  # shapely and the router's types: only for a download
+
     body = gpx_string(
         waypoints=waypoints, route=trip.pieces(), name=itinerary.title, description=itinerary.summary
     )

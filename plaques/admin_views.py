@@ -11,7 +11,6 @@ from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkActi
 
 from .codes import code_for_page
 from .models import ShortCode
-from .plaques import plaques_for, plaques_pdf, svgs_zip
 
 PAPER_CHOICES = [("a5", "A5 (148 × 210 mm)"), ("a6", "A6 (105 × 148 mm)")]
 OUTPUT_CHOICES = [
@@ -43,6 +42,8 @@ class PlaqueSelectionForm(PlaqueOptionsForm):
 
 
 def plaque_download(short_codes, paper: str, output: str) -> HttpResponse:
+    from .plaques import plaques_for, plaques_pdf, svgs_zip  # reportlab: only when plaques are printed
+
     plaques = plaques_for(short_codes)
     if output == "zip":
         response = HttpResponse(svgs_zip(plaques), content_type="application/zip")

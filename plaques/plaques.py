@@ -7,7 +7,10 @@ text for a visitor without a scanner, and one line in each language inviting the
 The QR code is drawn as vector rectangles from segno's matrix, the same symbol as the SVG and PNG images,
 at error correction H: plaques are outdoors and get dirty, scratched and partly covered. reportlab needs no
 system library; `invariant=True` makes the PDF byte-for-byte reproducible (no timestamp, fixed document id).
+It is imported when a plaque is printed, not by every app server that answers scans.
 """
+
+from __future__ import annotations
 
 import csv
 import io
@@ -15,10 +18,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-
-from reportlab.lib.pagesizes import A5, A6
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfgen.canvas import Canvas
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
@@ -29,6 +29,11 @@ from heritage.spreadsheets import safe_cell
 from .codes import short_address, short_url
 from .images import QUIET_ZONE, qr_for_code, svg_for_code
 
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+MM = 72 / 25.4  # PDF points in a millimetre
+A5, A6 = (148 * MM, 210 * MM), (105 * MM, 148 * MM)  # ISO 216, portrait
 PAPERS = {"a5": A5, "a6": A6}
 PLAQUE_ERROR = "H"
 BRAND = "Malang Heritage"
@@ -90,6 +95,8 @@ def printable(text: str) -> str:
 
 def _fit_title(text: str, width: float, largest: float, smallest: float, max_lines: int = 3):
     """The largest font size (and the lines) at which the title fits in `max_lines` lines."""
+    from reportlab.lib.utils import simpleSplit
+
     size = largest
     while True:
         lines = simpleSplit(text, "Helvetica-Bold", size, width)
@@ -155,6 +162,8 @@ def _draw_plaque(canvas: Canvas, plaque: Plaque, paper) -> None:
     if plaque.subtitle:
         sub_size = 13 * k
         canvas.setFont("Helvetica-Oblique", sub_size)
+        from reportlab.lib.utils import simpleSplit
+
         for line in simpleSplit(printable(plaque.subtitle), "Helvetica-Oblique", sub_size, inner)[:2]:
             y -= sub_size * 1.25
             canvas.drawCentredString(centre, y, line)
@@ -185,6 +194,8 @@ def _draw_plaque(canvas: Canvas, plaque: Plaque, paper) -> None:
 
 def plaques_pdf(plaques: list[Plaque], paper: str = "a5") -> bytes:
     """One PDF, one plaque per page."""
+    from reportlab.pdfgen.canvas import Canvas
+
     size = PAPERS[paper]
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=size, invariant=True, pageCompression=1)

@@ -37,6 +37,16 @@ DEFERRED = {
     ("geodata/cli.py", "geodata.sunrise"): "heavy, per subcommand",
     ("geodata/cli.py", "geodata.corridor"): "heavy, per subcommand",
     ("geodata/cli.py", "geodata.gpx"): "heavy, per subcommand",
+    # App servers stay lean: the geo stack (shapely, geopandas, folium) and the PDF library load in the requests
+    # that route, draw a map not in the cache, export or print plaques, never in a worker that serves pages.
+    ("heritage/maps.py", "geodata.maps"): "geo stack, when a map is drawn",
+    ("itineraries/views.py", "geodata.maps"): "geo stack, when a map is drawn",
+    ("itineraries/views.py", "geodata.gpx"): "geo stack, for a GPX download",
+    ("itineraries/routing.py", "geodata.errors"): "geo stack, when routing",
+    ("itineraries/routing.py", "geodata.network"): "geo stack, when routing",
+    ("itineraries/routing.py", "geodata.places"): "geo stack, when routing",
+    ("itineraries/routing.py", "geodata.routing"): "geo stack, when routing",
+    ("plaques/admin_views.py", "plaques.plaques"): "reportlab, when plaques are printed",
 }
 
 
@@ -121,3 +131,34 @@ def test_loading_the_settings_imports_no_map_or_dataframe_library():
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_an_app_server_loads_no_geo_dataframe_map_or_pdf_library_at_start():
+    """A worker imports the settings, the apps and the URLs before its first request: none of that may pull in
+    the geo stack, the map library or the PDF library (issue 18: lean workers). Routing, drawing a map that is
+    not cached, exports and plaque printing load them when they run."""
+    heavy = (
+        "folium",
+        "branca",
+        "pandas",
+        "geopandas",
+        "shapely",
+        "pyproj",
+        "pyogrio",
+        "numpy",
+        "openpyxl",
+        "reportlab",
+    )
+    probe = (
+        "import sys, django; django.setup(); import config.urls, config.wsgi; "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout

@@ -14,8 +14,6 @@ Indonesian page and its English translation, kept when a page is renamed or move
 import uuid
 from dataclasses import dataclass, field
 
-from shapely.geometry import box, shape
-
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +45,8 @@ class Item:
     feature: dict | None = field(default=None, repr=False)  # when filtering needed the whole feature already
 
     def intersects(self, bbox) -> bool:
+        from shapely.geometry import box, shape  # the geo stack: loaded by the OGC API's first bbox query
+
         return self.geometry is not None and shape(self.geometry).intersects(box(*bbox))
 
 
@@ -288,6 +288,8 @@ COLLECTIONS = {c.id: c for c in (Places(), Centres(), Itineraries(), Plaques())}
 
 def spatial_extent(items) -> list[float] | None:
     """[minx, miny, maxx, maxy] in CRS84 over every item with a geometry, or None when none has one."""
+    from shapely.geometry import shape
+
     bounds = [shape(item.geometry).bounds for item in items if item.geometry is not None]
     if not bounds:
         return None
