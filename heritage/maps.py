@@ -2,13 +2,15 @@
 
 folium produces a whole HTML document; we take the map's asset tags, its element and its script
 (`geodata.maps.map_parts`) and put them in our page, so the map is part of the page and needs no iframe. The result is cached per set of
-places and their publication times, so a visitor's request renders a map once per change, not once per view.
+places and their publication times in the maps cache (`CACHES["maps"]`, shared by the app servers), so a map is
+drawn once per change, when it is published (home/invalidation.py warms the pages a change shows on), not once
+per view, and an app server that only serves pages never loads folium.
 """
 
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -68,7 +70,7 @@ def map_html(places, *, height="60vh", zoom=None, request=None) -> str:
         "map:v2:"
         + hashlib.sha256(f"{stamp}|{lang}|{height}|{zoom}|{settings.MAP_TILE_URL}".encode()).hexdigest()
     )
-    parts = cache.get(key)
+    parts = caches["maps"].get(key)
     if parts is None:
         from geodata.maps import (  # folium: only when a map is drawn, not when it is served
             MapAssets,
@@ -82,5 +84,5 @@ def map_html(places, *, height="60vh", zoom=None, request=None) -> str:
             attribution=settings.MAP_TILE_ATTRIBUTION,
         )
         parts = embed(folium_map, height)
-        cache.set(key, parts, 60 * 60)
+        caches["maps"].set(key, parts)
     return render_embed(parts, request)

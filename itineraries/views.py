@@ -6,7 +6,7 @@ import json
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -53,7 +53,7 @@ def itinerary_map_html(trip, request=None) -> str:
         ).encode()
     ).hexdigest()[:24]
     key = f"itinerary-map:v3:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
-    parts = cache.get(key)
+    parts = caches["maps"].get(key)
     if parts is None:
         from geodata.maps import MapAssets, route_map
 
@@ -65,7 +65,7 @@ def itinerary_map_html(trip, request=None) -> str:
             attribution=settings.MAP_TILE_ATTRIBUTION,
         )
         parts = embed(folium_map, "60vh")
-        cache.set(key, parts, 60 * 60 * 24)
+        caches["maps"].set(key, parts)
     return render_embed(parts, request)
 
 

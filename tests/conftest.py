@@ -64,6 +64,8 @@ def _no_cached_pages_or_addresses_carried_over():
         sys.modules["home.page_cache"].forget_all()
     if "plaques.lookup" in sys.modules:
         sys.modules["plaques.lookup"].forget_all()
+    if "home.invalidation" in sys.modules:
+        sys.modules["home.invalidation"].forget_pending()
 
 
 @pytest.fixture(autouse=True)

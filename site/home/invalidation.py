@@ -18,14 +18,18 @@ The page cache is cleared at once and again when the transaction commits (a requ
 content before the commit could have stored it meanwhile); the front cache is purged after the commit.
 """
 
+import logging
 import threading
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
-from django.urls import NoReverseMatch, reverse
+from django.http.request import validate_host
+from django.urls import NoReverseMatch, resolve, reverse
+from django.utils import translation
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from heritage.models import PlacePage, RelatedPlace
@@ -36,6 +40,7 @@ from products.models import CentrePage, Producer, ProductPage, ProductRelatedPla
 
 from . import page_cache
 
+logger = logging.getLogger(__name__)
 NEARBY_M = 15_000
 FEEDS = (
     "heritage_api:sites_geojson",
@@ -144,13 +149,88 @@ def _feed_paths() -> set[str]:
     return paths
 
 
+def _batch() -> dict:
+    """What the transaction in progress has changed so far: one warm-up and one purge when it commits, however
+    many pages it published (the seed publishes two hundred in one)."""
+    if not hasattr(_before, "batch"):
+        _before.batch = {"ids": set(), "paths": set()}
+    return _before.batch
+
+
 def clear(page_ids: set[int], extra_paths: set[str] = frozenset()) -> None:
     paths = set(extra_paths)
     for page in Page.objects.filter(pk__in=page_ids).specific(defer=True):
         paths |= _paths(page)
     page_cache.forget(paths)
-    transaction.on_commit(lambda: page_cache.forget(paths))
-    transaction.on_commit(lambda: _purge(paths | _feed_paths()))
+    batch = _batch()
+    batch["ids"] |= set(page_ids)
+    batch["paths"] |= paths
+    # Every change asks; the first callback to run after the commit takes the whole batch, the rest find it
+    # empty. (A rolled-back transaction leaves its batch to the next commit: one purge too many, no harm.)
+    transaction.on_commit(_after_commit)
+
+
+def forget_pending() -> None:
+    """Drop what rolled-back transactions left in the batch (tests roll back every one)."""
+    _before.batch = {"ids": set(), "paths": set()}
+    _pending().clear()
+
+
+def _after_commit() -> None:
+    batch = _batch()
+    ids, paths = batch["ids"], batch["paths"]
+    if not ids and not paths:
+        return
+    _before.batch = {"ids": set(), "paths": set()}
+    page_cache.forget(paths)
+    if not getattr(_before, "paused", False):
+        draw_maps(ids)
+    _purge(paths | _feed_paths())
+
+
+class paused:
+    """`with paused():` publishes without drawing maps at the commit (the seed: `manage.py draw_maps` draws
+    them all at once afterwards). Pages are still cleared and purged."""
+
+    def __enter__(self):
+        _before.paused = True
+
+    def __exit__(self, *exc):
+        _before.paused = False
+
+
+def draw_maps(page_ids) -> int:
+    """Render the live, public pages among `page_ids` as an anonymous visitor would get them, so that every map
+    they show is drawn now, in the process that publishes, and stored in the maps cache for every app server
+    (which then never loads folium). A page that fails to render is logged and skipped: publishing goes on.
+    Returns how many pages were rendered."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    site = Site.objects.filter(is_default_site=True).first()
+    # The site's own host when ALLOWED_HOSTS lets it in, else any host it names (Wagtail falls back to the default
+    # site for a host it does not know).
+    candidates = [site.hostname] if site else []
+    candidates += [h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"] + ["localhost"]
+    host = next((h for h in candidates if validate_host(h, settings.ALLOWED_HOSTS)), "localhost")
+    factory = RequestFactory()
+    rendered = 0
+    for page in Page.objects.filter(pk__in=page_ids).live().public().specific().select_related("locale"):
+        url = page.get_url()
+        if not url or url.startswith(("http://", "https://")):
+            continue
+        request = factory.get(url, HTTP_HOST=host, secure=settings.CANONICAL_URL.startswith("https://"))
+        request.user = AnonymousUser()
+        try:
+            with translation.override(page.locale.language_code):
+                match = resolve(url)  # Wagtail's serve view: routable pages (itineraries) take their own view
+                response = match.func(request, *match.args, **match.kwargs)
+                if hasattr(response, "render"):
+                    response.render()
+            rendered += response.status_code == 200
+        except Exception:
+            logger.warning("could not draw the maps of %s", url, exc_info=True)
+    return rendered
 
 
 def _purge(paths: set[str]) -> None:

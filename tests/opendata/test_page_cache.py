@@ -196,3 +196,23 @@ def test_a_browser_that_holds_the_page_is_answered_304_and_sees_a_publication_at
     publish(badut, summary="Candi dari masa Kerajaan Kanjuruhan, raja Gajayana.")
     changed = client.get(badut.url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and "raja Gajayana" in changed.content.decode()
+
+
+def test_publishing_draws_the_maps_so_serving_never_does(
+    client, ogc_site, monkeypatch, django_capture_on_commit_callbacks
+):
+    import geodata.maps
+
+    badut = place("candi-badut")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(badut, summary="Candi dari masa Kerajaan Kanjuruhan.")
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("a visit drew a map")
+
+    monkeypatch.setattr(geodata.maps, "places_map", no_drawing)
+    monkeypatch.setattr(geodata.maps, "route_map", no_drawing)
+    itinerary = ItineraryPage.objects.get(slug="candi-ke-kawah")
+    for page in (badut, place("candi-badut", "en"), badut.get_parent(), itinerary):
+        html = client.get(page.url).content.decode()
+        assert 'class="map"' in html, page.url

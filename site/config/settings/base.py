@@ -58,6 +58,19 @@ CACHES["pages"] = (
         "OPTIONS": {"MAX_ENTRIES": 5_000},
     }
 )
+# Drawn maps (the HTML and script folium writes for a set of places), keyed by what they show: built when a page
+# is published (home/invalidation.py) and read by every app server, which then never loads folium. On Redis the
+# same server; otherwise files under MAP_CACHE_DIR, shared by the workers of one machine and kept over restarts.
+CACHES["maps"] = (
+    {**CACHES["default"], "KEY_PREFIX": "maps", "TIMEOUT": 30 * 24 * 3600}
+    if CACHES["default"]["BACKEND"] == "config.cache_outage.RedisCache"
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.str("MAP_CACHE_DIR", default="") or str(BASE_DIR / "var" / "maps"),
+        "TIMEOUT": 30 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+)
 # Who scanned which plaque lately (keyed hashes, for SCAN_DEDUP_WINDOW) sits beside the site's cache: on Redis
 # the same server; in local memory a cache of its own, so that a busy day's entries never push out the site's.
 CACHES["scans"] = (

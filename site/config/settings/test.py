@@ -17,6 +17,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "scans": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "scans"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "maps": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "maps"},
 }
 # Scans a test process could not write at exit must not wait in the checkout for the next `make run`, nor
 # for another test process to add them to its database.

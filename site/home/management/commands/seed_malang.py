@@ -7,6 +7,7 @@ from heritage.models import SeedRecord
 from itineraries.content.seed import seed_itineraries
 from itineraries.routing import ItineraryRouteError
 
+from ... import invalidation
 from ...seed import seed
 
 
@@ -43,7 +44,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, skip_index=False, dry_run=False, forget=(), **options):
         try:
-            with transaction.atomic():
+            with invalidation.paused(), transaction.atomic():  # paused until after the commit
                 self._forget(forget)
                 report = seed()
                 seed_itineraries(report.homes, report.locales, report)
