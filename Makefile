@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 PGDATA ?= $(CURDIR)/.pgdata
 PGPORT ?= 54329
 
-.PHONY: help run install test lint check unit browser test-postgres chromium migrate seed backup restore clean
+.PHONY: help run install test lint check unit browser test-postgres test-stack stack stack-down chromium migrate seed backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -55,7 +55,7 @@ check: install ## Django system checks and migrations up to date
 XDIST ?= -n $(shell nproc 2>/dev/null || echo 2) --dist loadfile
 
 unit: install ## The pytest suite without the browser tests, in parallel (XDIST= to run it in one process)
-	$(BIN)/pytest -m "not browser" -q $(XDIST)
+	$(BIN)/pytest -m "not browser and not stack" -q $(XDIST)
 
 chromium: ## Install Debian's chromium for the browser tests when missing
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium missing and cannot be installed"; }
@@ -67,7 +67,17 @@ test: lint check unit browser ## Install test tools, lint, checks and the whole 
 
 test-postgres: install ## The same suite against a real PostgreSQL server (installed and started if needed)
 	bash .ci/postgres.sh $(PGDATA) $(PGPORT)
-	DATABASE_URL=postgres://postgres@127.0.0.1:$(PGPORT)/malang_heritage $(BIN)/pytest -m "not browser" -q -p no:cacheprovider $(XDIST)
+	DATABASE_URL=postgres://postgres@127.0.0.1:$(PGPORT)/malang_heritage $(BIN)/pytest -m "not browser and not stack" -q -p no:cacheprovider $(XDIST)
+
+stack: install ## The deployment stack on 127.0.0.1:STACK_PORT (8080): PostgreSQL, Redis, 2 gunicorn app servers, Varnish
+	bash deploy/stack.sh up
+
+stack-down: ## Stop the deployment stack (its data stays in .stack/)
+	bash deploy/stack.sh down
+
+test-stack: install chromium ## Start the stack, test it as visitors and editors use it, stop it (even on failure)
+	bash deploy/stack.sh up
+	$(BIN)/pytest -m stack tests/stack -q -p no:cacheprovider; status=$$?; bash deploy/stack.sh down; exit $$status
 
 backup: install ## Write the database and media files to backups/malang-heritage-<UTC time>.tar.gz
 	$(MANAGE) backup_site

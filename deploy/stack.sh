@@ -42,7 +42,7 @@ write_env() {
   key=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(60))')
   cat >"$S/env" <<EOF
 # The environment of the stack's app servers (deploy/stack.sh). Production settings, as a city deployment runs
-# them; TLS would end in front of Varnish, which stands in for it by saying X-Forwarded-Proto: https.
+# them; TLS would end in front of Varnish (X-Forwarded-Proto: https); on one machine it is plain HTTP on 127.0.0.1.
 DJANGO_SETTINGS_MODULE=config.settings.production
 SECRET_KEY=$key
 ALLOWED_HOSTS=127.0.0.1,localhost,heritage.example.id
@@ -107,7 +107,7 @@ start_varnish() {
   /usr/sbin/varnishd -j none -a "127.0.0.1:$STACK_PORT" -f "$ROOT/deploy/varnish/default.vcl" \
     -n "$S/varnish" -P "$S/varnish.pid" -s malloc,128m -p default_ttl=300
   for _ in $(seq 100); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$STACK_PORT/id/" 2>/dev/null && return
+    curl -fsS -o /dev/null "http://127.0.0.1:$STACK_PORT/robots.txt" 2>/dev/null && return
     sleep 0.2
   done
   echo "stack: Varnish does not answer on $STACK_PORT" >&2
@@ -121,18 +121,17 @@ up() {
   write_env
   start_postgres
   start_redis
-  if [[ ! -f "$S/seeded" ]]; then
-    manage migrate --no-input -v0
-    manage collectstatic --no-input -v0
-    manage seed_malang >"$S/seed.log"
-    manage draw_maps
-    touch "$S/seeded"
-  else
-    manage migrate --no-input -v0
-  fi
+  manage migrate --no-input -v0
+  [[ -f "$S/seeded" ]] || manage collectstatic --no-input -v0
   start_app app-1 "${APP_PORTS[0]}"
   start_app app-2 "${APP_PORTS[1]}"
   start_varnish
+  # Seeded once, with Varnish already up so the seed's purges reach it; then every map drawn.
+  if [[ ! -f "$S/seeded" ]]; then
+    manage seed_malang >"$S/seed.log"
+    manage draw_maps
+    touch "$S/seeded"
+  fi
   say "up: http://127.0.0.1:$STACK_PORT/ (environment in .stack/env)"
 }
 

@@ -47,9 +47,10 @@ sub vcl_init {
 }
 
 sub vcl_recv {
-    # TLS ends in front of Varnish in a deployment; on the stack Varnish says so itself. The app servers trust
-    # it (TRUST_PROXY_HEADERS=true) because nothing else reaches them.
-    set req.http.X-Forwarded-Proto = "https";
+    # The app servers trust X-Forwarded-Proto (TRUST_PROXY_HEADERS=true) because only Varnish reaches them, so
+    # Varnish says it itself and no client can. On the one-machine stack nothing is in front: plain HTTP. In a
+    # deployment TLS ends in front of Varnish (a load balancer, hitch, nginx): set "https" here instead.
+    set req.http.X-Forwarded-Proto = "http";
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "PURGE is for the app servers"));
