@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from heritage import published
 from heritage.api_fields import QRCodeField
 from heritage.blocks import StoryBlock
 
@@ -47,7 +48,8 @@ class Difficulty(models.TextChoices):
     HARD = "hard", _("Hard")
 
 
-class ItineraryIndexPage(Page):
+class ItineraryIndexPage(published.CachedViewRestrictionsMixin, Page):
+    objects = published.PublishedPageManager()
     intro = models.TextField(blank=True)
     subpage_types = ["itineraries.ItineraryPage"]
     parent_page_types = ["home.HomePage"]
@@ -66,7 +68,8 @@ class ItineraryIndexPage(Page):
         return context
 
 
-class ItineraryPage(RoutablePageMixin, Page):
+class ItineraryPage(published.CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+    objects = published.PublishedPageManager()
     api_fields = [
         APIField("summary"),
         APIField("story"),

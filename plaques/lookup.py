@@ -6,9 +6,15 @@ raises: a page published, unpublished, moved or deleted, a password put on a pag
 `plaques.signals`). A change thus empties the whole lookup at once, which costs one query per code on the next
 scan of each; publications are rare beside scans. Only codes that lead somewhere are cached: an unknown or
 unavailable code takes the slow path, which says why. When the cache is down, every scan takes the slow path.
+The lookup lives in `CACHES["published"]` (Redis, or files every worker of the machine shares), so a change made
+through one worker is seen by all of them at the next scan.
 """
 
-from django.core.cache import cache
+from django.core.cache import caches
+
+
+def _cache():
+    return caches["published"]
 
 GENERATION = "qr-lookup:generation"
 # Longest an entry lives: a bound on what a change missed while the cache was unreachable could leave behind.
@@ -20,21 +26,21 @@ def _key(generation: int, code: str, lang: str) -> str:
 
 
 def _generation() -> int:
-    return cache.get(GENERATION) or 0
+    return _cache().get(GENERATION) or 0
 
 
 def find(code: str, lang: str) -> tuple[int, str] | None:
     """(short code id, address) for a code known to lead somewhere, else None (look it up)."""
-    return cache.get(_key(_generation(), code, lang))
+    return _cache().get(_key(_generation(), code, lang))
 
 
 def keep(code: str, lang: str, short_code_id: int, url: str) -> None:
-    cache.set(_key(_generation(), code, lang), (short_code_id, url), LOOKUP_SECONDS)
+    _cache().set(_key(_generation(), code, lang), (short_code_id, url), LOOKUP_SECONDS)
 
 
 def forget_all(**_signal_kwargs) -> None:
     """Every entry made so far stops being read (a signal receiver: the sender's arguments are ignored)."""
     try:
-        cache.incr(GENERATION)
+        _cache().incr(GENERATION)
     except ValueError:  # no generation yet (or the cache lost it): any new number will do
-        cache.set(GENERATION, _generation() + 1, None)
+        _cache().set(GENERATION, _generation() + 1, None)

@@ -29,6 +29,7 @@ def centres_near(lat: float, lon: float, *, locale_id, radius_m: float = RADIUS_
         CentrePage.objects.live()
         .public()
         .filter(locale_id=locale_id, latitude__range=lats, longitude__range=lons)
+        .select_related("image")
     )
     pairs = [(c, distance_m(lat, lon, float(c.latitude), float(c.longitude))) for c in candidates]
     pairs = sorted((pair for pair in pairs if pair[1] <= radius_m), key=lambda pair: (pair[1], pair[0].title))

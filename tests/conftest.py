@@ -57,7 +57,8 @@ def _shared_seed(request):
 @pytest.fixture(autouse=True)
 def _no_cached_pages_or_addresses_carried_over():
     """The page cache lives in the test process, the database is rolled back after each test: a page one test
-    cached must not answer in the next, nor a code's address the scan lookup kept. Only where a page was
+    cached must not answer in the next, nor a code's address the scan lookup kept, nor what
+    `heritage.published` remembers of the tree. Only where a page was
     served: geodata tests load no Django."""
     yield
     if "home.page_cache" in sys.modules:
@@ -66,6 +67,8 @@ def _no_cached_pages_or_addresses_carried_over():
         sys.modules["plaques.lookup"].forget_all()
     if "home.invalidation" in sys.modules:
         sys.modules["home.invalidation"].forget_pending()
+    if "heritage.published" in sys.modules:
+        sys.modules["heritage.published"].forget_all()
 
 
 @pytest.fixture(autouse=True)

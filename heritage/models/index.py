@@ -7,12 +7,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from heritage import published
 from heritage.filters import PlaceFilterForm, filtered_places
 
 from .place import PlacePage
 
 
-class PlaceIndexPage(Page):
+class PlaceIndexPage(published.CachedViewRestrictionsMixin, Page):
+    objects = published.PublishedPageManager()
     intro = models.TextField(blank=True)
 
     subpage_types = ["heritage.HeritageSitePage", "heritage.CorridorPlacePage"]
@@ -28,6 +30,8 @@ class PlaceIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = PlaceFilterForm(request.GET or None)
-        places = filtered_places(form, PlacePage.objects.live().public().specific(), locale=self.locale)
+        places = filtered_places(
+            form, PlacePage.objects.live().public().select_related("image", "locale"), locale=self.locale
+        )
         context.update(filter_form=form, places=places, place_count=len(places))
         return context

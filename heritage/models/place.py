@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalKey
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from heritage import published
 from heritage.api_fields import common_fields, image_fields, location_fields
 from heritage.blocks import StoryBlock
 from heritage.nearby import nearby_places
@@ -30,7 +32,8 @@ from .location import region_warning, validate_in_indonesia
 from .orderables import SourceRow
 
 
-class PlacePage(Page):
+class PlacePage(published.CachedViewRestrictionsMixin, Page):
+    objects = published.PublishedPageManager()
     api_fields = [
         *common_fields(),
         *image_fields(),
@@ -221,18 +224,21 @@ class PlacePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects([self], "links", "sources")  # each read twice (facts, JSON-LD, sources list)
         context["nearby"] = places_near(self, limit=6)
         context["nearby_with_self"] = [self, *(other for other, _metres in context["nearby"])]
-        context["related"] = [
-            link.page.localized for link in self.related_places.select_related("page") if link.page.live
-        ]
+        context["related"] = published.localized(
+            [link.page for link in self.related_places.select_related("page__image") if link.page.live]
+        )
         return context
 
 
 def places_near(point, *, radius_m: float = 15_000, limit: int = 6):
     """Live places near any page with a point (a place, a centre, a product), nearest first, as
-    `(page, metres)` pairs: what other content areas ask of places."""
-    return nearby_places(point, PlacePage.objects.live().public().specific(), radius_m=radius_m, limit=limit)
+    `(page, metres)` pairs: what other content areas ask of places. One query: every kind of place shares
+    PlacePage's fields, which is all a card or a map needs."""
+    places = PlacePage.objects.live().public().select_related("image", "locale")
+    return nearby_places(point, places, radius_m=radius_m, limit=limit)
 
 
 class HeritageSitePage(PlacePage):

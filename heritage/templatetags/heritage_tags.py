@@ -6,9 +6,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail import hooks
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from heritage import jsonld
+from heritage import jsonld, published
 from heritage.maps import map_html
 from heritage.models import PlaceIndexPage
 from heritage.open_data import canonical_url
@@ -26,10 +26,8 @@ def language_links(context, page=None):
     for code, name in settings.LANGUAGES:
         url, is_translation = None, False
         if isinstance(page, Page):
-            locale = Locale.objects.filter(language_code=code).first()
-            translation = page.get_translation_or_none(locale) if locale else None
-            if translation is not None and translation.live:
-                url, is_translation = translation.url, True
+            url = published.live_translations(page).get(code)
+            is_translation = url is not None
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         url = url or f"/{code}/"
@@ -49,8 +47,7 @@ def language_links(context, page=None):
 
 @register.simple_tag
 def place_index_url():
-    index = PlaceIndexPage.objects.live().public().filter(locale__language_code=get_language()).first()
-    return index.url if index else ""
+    return published.index_url(PlaceIndexPage, get_language())
 
 
 @register.simple_tag(takes_context=True)

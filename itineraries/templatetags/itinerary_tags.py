@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from heritage import published
 from itineraries import modes
 from itineraries.models import ItineraryIndexPage
 
@@ -27,5 +28,4 @@ def mode_label(mode):
 
 @register.simple_tag
 def itinerary_index_url():
-    index = ItineraryIndexPage.objects.live().public().filter(locale__language_code=get_language()).first()
-    return index.url if index else ""
+    return published.index_url(ItineraryIndexPage, get_language())

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from heritage import published
 from heritage.api_fields import common_fields, image_fields, location_fields
 from heritage.blocks import StoryBlock
 from heritage.models import places_near
@@ -53,7 +54,8 @@ def clean_point(latitude, longitude) -> None:
         raise ValidationError({"latitude": error.messages, "longitude": error.messages}) from error
 
 
-class CentrePage(Page):
+class CentrePage(published.CachedViewRestrictionsMixin, Page):
+    objects = published.PublishedPageManager()
     api_fields = [
         *common_fields(),
         *image_fields(),

@@ -8,12 +8,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from heritage import published
+
 from .centre import CentrePage
 from .filters import ProductFilterForm, catalogue_query, filtered_products
 from .product import ProductPage, featured_now_q
 
 
-class ProductIndexPage(Page):
+class ProductIndexPage(published.CachedViewRestrictionsMixin, Page):
+    objects = published.PublishedPageManager()
     intro = models.TextField(blank=True)
 
     subpage_types = ["products.ProductPage", "products.CentrePage"]

@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from heritage import published
 from heritage.api_fields import common_fields, image_fields
 from heritage.blocks import StoryBlock
 from heritage.models import places_near
@@ -45,7 +46,8 @@ def featured_now_q(today: dt.date | None = None) -> models.Q:
     )
 
 
-class ProductPage(Page):
+class ProductPage(published.CachedViewRestrictionsMixin, Page):
+    objects = published.PublishedPageManager()
     api_fields = [
         *common_fields(),
         *image_fields(),
@@ -255,9 +257,9 @@ class ProductPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        related = [
-            link.page.localized for link in self.related_places.select_related("page") if link.page.live
-        ]
+        related = published.localized(
+            [link.page for link in self.related_places.select_related("page__image") if link.page.live]
+        )
         related_ids = {page.pk for page in related}
         nearby = [(page, metres) for page, metres in self.places_near() if page.pk not in related_ids]
         context.update(

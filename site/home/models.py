@@ -8,12 +8,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from heritage import published
 from heritage.blocks import StoryBlock
 from heritage.models import PlaceIndexPage, PlacePage
 from itineraries.models import ItineraryPage
 
 
-class HomePage(Page):
+class HomePage(published.CachedViewRestrictionsMixin, Page):
+    objects = published.PublishedPageManager()
     intro = models.TextField(blank=True, help_text=_("The opening line under the title."))
     body = StreamField(StoryBlock(), blank=True, use_json_field=True)
 
@@ -30,6 +32,16 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Every public address starts here (the site's root in each language): the page at the address is
+        found in one query, by its tree address (`heritage.published.page_at`), instead of one level at a time.
+        An address no page has (an itinerary's `gpx/`, a typo) goes Wagtail's way, level by level."""
+        if path_components:
+            page = published.page_at(self.url_path + "/".join(path_components) + "/")
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -48,13 +48,15 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
         IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=0.5, SOCKET_TIMEOUT=0.5
     )
 # Public pages as an anonymous visitor gets them (home/page_cache.py), beside the site's cache: on Redis the same
-# server under a prefix of their own; in local memory a cache of their own, so a crawl cannot push out the rest.
+# server under a prefix of their own; otherwise files under PAGE_CACHE_DIR, shared by the workers of one machine,
+# so that a publication through one worker clears the page for all of them (a cache in each worker's memory would
+# keep serving the old page from the others).
 CACHES["pages"] = (
     {**CACHES["default"], "KEY_PREFIX": "pages"}
     if CACHES["default"]["BACKEND"] == "config.cache_outage.RedisCache"
     else {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "malang-heritage-pages",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.str("PAGE_CACHE_DIR", default="") or str(BASE_DIR / "var" / "pages"),
         "OPTIONS": {"MAX_ENTRIES": 5_000},
     }
 )
@@ -73,6 +75,18 @@ CACHES["maps"] = (
 )
 # Who scanned which plaque lately (keyed hashes, for SCAN_DEDUP_WINDOW) sits beside the site's cache: on Redis
 # the same server; in local memory a cache of its own, so that a busy day's entries never push out the site's.
+# What every public page asks of the published tree (heritage/published.py): shared by every worker, so that a
+# change made through one is seen by all: Redis, or files on this machine.
+CACHES["published"] = (
+    {**CACHES["default"], "KEY_PREFIX": "published"}
+    if CACHES["default"]["BACKEND"] == "config.cache_outage.RedisCache"
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.str("PUBLISHED_CACHE_DIR", default="") or str(BASE_DIR / "var" / "published"),
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+)
 CACHES["scans"] = (
     CACHES["default"]
     if CACHES["default"]["BACKEND"] == "config.cache_outage.RedisCache"

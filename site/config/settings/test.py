@@ -18,6 +18,7 @@ CACHES = {
     "scans": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "scans"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     "maps": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "maps"},
+    "published": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "published"},
 }
 # Scans a test process could not write at exit must not wait in the checkout for the next `make run`, nor
 # for another test process to add them to its database.
