@@ -76,23 +76,50 @@ class Component:
         )
 
 
-@dataclass
+@dataclass(eq=False)
 class ModeGraph:
-    """The part of a network one mode may use, prepared for routing: adjacency lists and a spatial index
-    of usable edges for snapping. Built once per mode and cached on the network."""
+    """The part of a network one mode may use, prepared for routing: a spatial index of usable edges for
+    snapping and, per usable edge, its ends, length, travel time and whether it may be travelled backward.
+    Built once per mode and cached on the network; :mod:`geodata.path_search` keeps its routing matrices
+    (one per optimize criterion, built on the first route) in ``cache``."""
 
     mode: Mode
     edge_ids: np.ndarray
     tree: shapely.STRtree
-    # adjacency[node] = list of (neighbour, edge id, forward?, length_m, seconds)
-    adjacency: dict[int, list[tuple[int, int, bool, float, float]]] = field(default_factory=dict)
+    node_count: int = 0
+    # Per usable edge, aligned with ``edge_ids``: node u, node v, length_m, seconds, may travel v -> u.
+    edge_u: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    edge_v: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    edge_length: np.ndarray = field(default_factory=lambda: np.empty(0))
+    edge_seconds_full: np.ndarray = field(default_factory=lambda: np.empty(0))
+    edge_backward: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=bool))
     max_speed_ms: float = 1.0
+    cache: dict = field(default_factory=dict, repr=False)
 
     def edge_seconds(self, edge: Edge, metres: float) -> float:
         return metres / (self.mode.speed_kmh(edge.speed_kmh) / 3.6)
 
     def may_travel(self, edge: Edge, forward: bool) -> bool:
         return forward or not edge.oneway or not self.mode.follows_oneway
+
+    @cached_property
+    def adjacency(self) -> dict[int, list[tuple[int, int, bool, float, float]]]:
+        """adjacency[node] = list of (neighbour, edge id, forward?, length_m, seconds), in edge order: what
+        the pure-Python reference search walks (the routing itself uses the sparse matrices)."""
+        adjacency: dict[int, list[tuple[int, int, bool, float, float]]] = defaultdict(list)
+        for edge_id, u, v, length, seconds, backward in zip(
+            self.edge_ids.tolist(),
+            self.edge_u.tolist(),
+            self.edge_v.tolist(),
+            self.edge_length.tolist(),
+            self.edge_seconds_full.tolist(),
+            self.edge_backward.tolist(),
+            strict=True,
+        ):
+            adjacency[u].append((v, edge_id, True, length, seconds))
+            if backward:
+                adjacency[v].append((u, edge_id, False, length, seconds))
+        return dict(adjacency)
 
 
 class RoadNetwork:
@@ -277,26 +304,39 @@ class RoadNetwork:
         if cached is not None:
             return cached
         usable = [e for e in self.edges if mode_obj.may_use(e.modes)]
-        adjacency: dict[int, list[tuple[int, int, bool, float, float]]] = defaultdict(list)
+        speeds_ms = (
+            np.minimum(np.array([e.speed_kmh for e in usable], dtype=float), mode_obj.max_speed_kmh) / 3.6
+        )
+        lengths = np.array([e.length_m for e in usable], dtype=float)
+        oneway = np.array([e.oneway for e in usable], dtype=bool)
         graph = ModeGraph(
             mode=mode_obj,
             edge_ids=np.array([e.id for e in usable], dtype=np.int64),
-            tree=shapely.STRtree([e.line for e in usable]),
+            tree=shapely.STRtree(_edge_lines(usable)),
+            node_count=len(self.nodes),
+            edge_u=np.array([e.u for e in usable], dtype=np.int64),
+            edge_v=np.array([e.v for e in usable], dtype=np.int64),
+            edge_length=lengths,
+            # metres / (min(edge speed, mode speed) / 3.6), the same operations as ModeGraph.edge_seconds
+            edge_seconds_full=lengths / speeds_ms,
+            edge_backward=~oneway if mode_obj.follows_oneway else np.ones(len(usable), dtype=bool),
+            max_speed_ms=float(speeds_ms.max()) if len(usable) else 1.0,
         )
-        max_speed = 0.0
-        for e in usable:
-            seconds = graph.edge_seconds(e, e.length_m)
-            max_speed = max(max_speed, mode_obj.speed_kmh(e.speed_kmh) / 3.6)
-            adjacency[e.u].append((e.v, e.id, True, e.length_m, seconds))
-            if graph.may_travel(e, forward=False):
-                adjacency[e.v].append((e.u, e.id, False, e.length_m, seconds))
-        graph.adjacency = dict(adjacency)
-        graph.max_speed_ms = max_speed or 1.0
         self._mode_graphs[mode_obj.name] = graph
         return graph
 
 
 # --- helpers ----------------------------------------------------------------------------------------------
+
+
+def _edge_lines(edges: list[Edge]) -> np.ndarray:
+    """The edges' lines for a spatial index, made in one call (an edge's ``line`` is made when asked for)."""
+    if not edges:
+        return np.empty(0, dtype=object)
+    counts = [len(e.coords) for e in edges]
+    return shapely.linestrings(
+        np.concatenate([e.coords for e in edges]), indices=np.repeat(np.arange(len(edges)), counts)
+    )
 
 
 def _text(value) -> str | None:

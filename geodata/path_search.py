@@ -1,17 +1,28 @@
 """Snapping a stop onto the network and searching the cheapest path between two snapped stops.
 
 A stop joins the nearest edge its mode may use at the foot of the perpendicular, and the search starts
-from that point in both directions along the edge (one, on a one-way street). The search is A*: the bound
-is the straight-line distance to the target (divided by the fastest speed the mode reaches on the network
-when optimising time), which never overestimates, so the result is exact.
+from that point in both directions along the edge (one, on a one-way street). The search is Dijkstra's, run
+by :func:`scipy.sparse.csgraph.dijkstra` on a sparse matrix of node-to-node weights (per mode and optimize
+criterion, built on the first route and cached on the mode's graph): the matrix has one extra row, a virtual
+source joined to the source edge's end nodes at the cost of reaching them from the stop, so one compiled
+search gives the cost from the stop to every node. The target is reached from either end node of its edge
+(or along the edge itself when both stops are on it) and the cheapest way wins; the node path is read back
+from the predecessors and each step mapped to the cheapest edge between the two nodes (the lowest edge id
+among equal ones). ``_search_astar``, the pure-Python A* used before, is kept as the reference the
+exactness tests compare with.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass
+import threading
+import warnings
+from dataclasses import dataclass, field
 
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
 from shapely.geometry import Point
 
 from geodata.errors import UnreachableStop
@@ -63,9 +74,160 @@ def weight(graph: ModeGraph, edge: Edge, metres: float, optimize: str) -> float:
 Segment = tuple[Edge, float, float]
 
 
+@dataclass(eq=False)
+class _Matrix:
+    """Node-to-node weights of one mode graph and optimize criterion, as CSR arrays with a virtual source
+    row ``n`` whose two entries are rewritten for every search (under ``lock``). ``keys`` (row * (n + 1) +
+    column, sorted) give, for a step between two nodes, the edge taken and whether it runs u -> v."""
+
+    csr: csr_matrix
+    n: int
+    keys: np.ndarray
+    edge_of: np.ndarray
+    forward_of: np.ndarray
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def routing_matrix(graph: ModeGraph, optimize: str) -> _Matrix:
+    """The sparse weight matrix of ``graph`` for ``optimize``, built on first use and cached on the graph."""
+    key = ("csr", optimize)
+    matrix = graph.cache.get(key)
+    if matrix is None:
+        matrix = graph.cache.setdefault(key, _build_matrix(graph, optimize))
+    return matrix
+
+
+def _build_matrix(graph: ModeGraph, optimize: str) -> _Matrix:
+    n = graph.node_count
+    weights = graph.edge_length if optimize == "distance" else graph.edge_seconds_full
+    u, v, ids, back = graph.edge_u, graph.edge_v, graph.edge_ids, graph.edge_backward
+    # A loop (u == v) never shortens a path between nodes: it is left out of the matrix (a stop on one is
+    # still routed along it, as the source or target edge).
+    fwd = u != v
+    bwd = fwd & back
+    rows = np.concatenate([u[fwd], v[bwd]])
+    cols = np.concatenate([v[fwd], u[bwd]])
+    data = np.concatenate([weights[fwd], weights[bwd]]).astype(np.float64)
+    edge_of = np.concatenate([ids[fwd], ids[bwd]])
+    forward_of = np.concatenate([np.ones(int(fwd.sum()), dtype=bool), np.zeros(int(bwd.sum()), dtype=bool)])
+    keys = rows * (n + 1) + cols
+    # Parallel edges: keep the cheapest between two nodes, the lowest edge id among equal ones (the one the
+    # A* reached first, walking each node's edges in id order).
+    order = np.lexsort((edge_of, data, keys))
+    keys, data, edge_of, forward_of, rows = (
+        keys[order],
+        data[order],
+        edge_of[order],
+        forward_of[order],
+        rows[order],
+    )
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    keys, data, edge_of, forward_of, rows = (
+        keys[first],
+        data[first],
+        edge_of[first],
+        forward_of[first],
+        rows[first],
+    )
+    cols = keys % (n + 1)
+    # Row n is the virtual source: two entries, set per search to the source edge's ends and their costs.
+    indptr = np.zeros(n + 2, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1 : n + 1])
+    indptr[n + 1] = indptr[n] + 2
+    index_type = np.int32 if len(keys) + 2 < 2**31 and n + 1 < 2**31 else np.int64
+    csr = csr_matrix(
+        (
+            np.concatenate([data, [0.0, 0.0]]),
+            np.concatenate([cols, [0, 0]]).astype(index_type),
+            indptr.astype(index_type),
+        ),
+        shape=(n + 1, n + 1),
+    )
+    return _Matrix(csr=csr, n=n, keys=keys, edge_of=edge_of, forward_of=forward_of)
+
+
 def search(
     network: RoadNetwork, graph: ModeGraph, src: Snapped, dst: Snapped, optimize: str
 ) -> list[Segment] | None:
+    """The cheapest path from ``src`` to ``dst`` as segments, or None when the target cannot be reached."""
+    e, s = src.edge, src.offset
+    f, t = dst.edge, dst.offset
+    best = math.inf
+    direct = False
+    if e.id == f.id and (t >= s or graph.may_travel(e, forward=False)):
+        best = weight(graph, e, abs(t - s), optimize)
+        direct = True
+
+    # Leaving the stop: forward to v, and backward to u where the edge may be travelled that way.
+    cost_v = weight(graph, e, e.length_m - s, optimize)
+    backward = graph.may_travel(e, forward=False)
+    cost_u = weight(graph, e, s, optimize) if backward else cost_v
+    ends = {f.u: (t, True)}  # arriving at u, travel forward to the target point
+    if graph.may_travel(f, forward=False):
+        ends[f.v] = (f.length_m - t, False)
+
+    matrix = routing_matrix(graph, optimize)
+    n = matrix.n
+    csr = matrix.csr
+    with matrix.lock:
+        csr.indices[-2:] = (e.v, e.u if backward else e.v)
+        csr.data[-2:] = (cost_v, cost_u)
+        # Nodes dearer than going straight along a shared edge cannot improve on it: limit prunes them.
+        limit = best if direct else np.inf
+        if cost_v < 0 or cost_u < 0:
+            # A stop snapped a rounding error past the end of its edge (GEOS and numpy measure the line a
+            # last bit apart) starts at -1e-12 or so, as in the A*. Only the virtual source has the negative
+            # entry and nothing leads back to it, so Dijkstra stays exact: scipy's warning does not apply.
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "Graph has negative weights", UserWarning)
+                dist, pred = dijkstra(csr, directed=True, indices=n, return_predecessors=True, limit=limit)
+        else:
+            dist, pred = dijkstra(csr, directed=True, indices=n, return_predecessors=True, limit=limit)
+
+    # The cheapest arrival; equal ones are settled in the A*'s order: (cost + straight-line bound, cost, node).
+    tx, ty = dst.point
+    scale = 1.0 if optimize == "distance" else 1.0 / graph.max_speed_ms
+    best_node = None
+    best_rank = None
+    for node, (metres, _) in ends.items():
+        d = float(dist[node])
+        if not math.isfinite(d):
+            continue
+        total = d + weight(graph, f, metres, optimize)
+        rank = (d + math.hypot(network.nodes[node, 0] - tx, network.nodes[node, 1] - ty) * scale, d, node)
+        if total < best or (best_node is not None and total == best and rank < best_rank):
+            best, best_node, best_rank = total, node, rank
+    if best_node is None:
+        return [(e, s, t)] if direct else None
+
+    path = [best_node]
+    while pred[path[-1]] != n:
+        path.append(int(pred[path[-1]]))
+    path.reverse()
+    # The first step left the stop forward (to v) or backward (to u); on a loop both lead to the same node
+    # and, as in the A*, forward unless backward is strictly cheaper.
+    forward = (not backward or cost_v <= cost_u) if e.u == e.v else path[0] == e.v
+    first = (e, s, e.length_m) if forward else (e, s, 0.0)
+    middle: list[Segment] = []
+    if len(path) > 1:
+        nodes = np.asarray(path, dtype=np.int64)
+        where = np.searchsorted(matrix.keys, nodes[:-1] * (n + 1) + nodes[1:])
+        edges = network.edges
+        for edge_id, step_forward in zip(
+            matrix.edge_of[where].tolist(), matrix.forward_of[where].tolist(), strict=True
+        ):
+            edge = edges[edge_id]
+            middle.append((edge, 0.0, edge.length_m) if step_forward else (edge, edge.length_m, 0.0))
+    end_segment = (f, 0.0, t) if ends[best_node][1] else (f, f.length_m, t)
+    return [first, *middle, end_segment]
+
+
+def _search_astar(
+    network: RoadNetwork, graph: ModeGraph, src: Snapped, dst: Snapped, optimize: str
+) -> list[Segment] | None:
+    """The pure-Python A* this module used before the sparse-matrix search: kept as the reference the
+    exactness tests (and the routing benchmark) compare :func:`search` with. Not used for routing."""
     e, s = src.edge, src.offset
     f, t = dst.edge, dst.offset
     best = math.inf

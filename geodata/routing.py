@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import threading
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,7 +22,7 @@ from shapely.geometry import LineString
 
 from geodata.errors import RoutingError, UnreachableStop
 from geodata.modes import Mode, get_mode
-from geodata.network import ModeGraph, RoadNetwork
+from geodata.network import Edge, ModeGraph, RoadNetwork
 from geodata.path_search import Segment, Snapped, search, segments_cost, snap
 from geodata.topology import substring
 
@@ -276,16 +278,24 @@ def _make_leg(network: RoadNetwork, graph: ModeGraph, a: Snapped, b: Snapped, se
     parts: list[np.ndarray] = []
     metres = seconds = 0.0
     names: list[str | None] = []
+    whole_ids: list[int] = []  # a run of edges travelled end to end, drawn from the precomputed lines
+    whole_reversed: list[bool] = []
     for edge, start, end in segments:
         length = abs(end - start)
         metres += length
         seconds += graph.edge_seconds(edge, length)
         if length > 0.5:  # a zero-length piece at a node is not a road travelled
             names.append(edge.name)
-        drawn = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(edge.coords, axis=0).T))])
-        cum = drawn * edge.length_factor  # offsets are counted metres, as the edge's length_m
-        piece = substring(edge.coords, cum, min(start, end), max(start, end))
-        parts.append(piece[::-1] if start > end else piece)
+        if (start == 0.0 and end == edge.length_m) or (start == edge.length_m and end == 0.0):
+            whole_ids.append(edge.id)
+            whole_reversed.append(start > end)
+            continue
+        if whole_ids:
+            parts.append(_whole_edges_line(network, whole_ids, whole_reversed))
+            whole_ids, whole_reversed = [], []
+        parts.append(_edge_piece(edge, start, end))
+    if whole_ids:
+        parts.append(_whole_edges_line(network, whole_ids, whole_reversed))
     coords = np.vstack(parts) if parts else np.array([a.point, b.point])
     keep = np.concatenate([[True], np.any(np.diff(coords, axis=0) != 0, axis=1)])
     coords = coords[keep]
@@ -303,6 +313,88 @@ def _make_leg(network: RoadNetwork, graph: ModeGraph, a: Snapped, b: Snapped, se
         start_snap=_snap_info(network, a),
         end_snap=_snap_info(network, b),
     )
+
+
+def _edge_piece(edge: Edge, start: float, end: float) -> np.ndarray:
+    """The part of an edge's line between two offsets (counted metres from u), in the direction travelled."""
+    drawn = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(edge.coords, axis=0).T))])
+    cum = drawn * edge.length_factor  # offsets are counted metres, as the edge's length_m
+    piece = substring(edge.coords, cum, min(start, end), max(start, end))
+    return piece[::-1] if start > end else piece
+
+
+# Per network: the line _edge_piece gives for every whole edge (offsets 0 to length_m), all edges' points in
+# one array and where each edge's start, so that a long route's line is gathered in a few numpy calls.
+_WHOLE_EDGE_LINES: weakref.WeakKeyDictionary[RoadNetwork, tuple[np.ndarray, np.ndarray]] = (
+    weakref.WeakKeyDictionary()
+)
+_WHOLE_EDGE_LINES_LOCK = threading.Lock()
+
+
+def whole_edge_lines(network: RoadNetwork) -> tuple[np.ndarray, np.ndarray]:
+    """``(points, starts)``: edge ``i`` is drawn ``points[starts[i]:starts[i + 1]]`` from u to v, exactly the
+    numbers ``_edge_piece(edge, 0.0, edge.length_m)`` gives. Computed on the first route over a network (the
+    edges grouped by their number of points, each group at once) and kept while the network lives."""
+    cached = _WHOLE_EDGE_LINES.get(network)
+    if cached is not None:
+        return cached
+    with _WHOLE_EDGE_LINES_LOCK:
+        cached = _WHOLE_EDGE_LINES.get(network)
+        if cached is None:
+            cached = _WHOLE_EDGE_LINES[network] = _compute_whole_edge_lines(network.edges)
+    return cached
+
+
+def _compute_whole_edge_lines(edges) -> tuple[np.ndarray, np.ndarray]:
+    counts = np.array([len(e.coords) for e in edges], dtype=np.int64)
+    piece_counts = np.zeros(len(edges), dtype=np.int64)
+    groups = []
+    for n in np.unique(counts).tolist():
+        index = np.flatnonzero(counts == n)
+        coords = np.stack([np.asarray(edges[i].coords, dtype=float) for i in index])  # (edges, n, 2)
+        factor = np.array([edges[i].length_factor for i in index], dtype=float)
+        length = np.array([edges[i].length_m for i in index], dtype=float)
+        step = np.diff(coords, axis=1)
+        drawn = np.concatenate(
+            [np.zeros((len(index), 1)), np.cumsum(np.hypot(step[..., 0], step[..., 1]), axis=1)], axis=1
+        )
+        cum = drawn * factor[:, None]
+        first = _points_at(coords, cum, np.zeros(len(index)))
+        last = _points_at(coords, cum, length)
+        inner = (cum > 0.0) & (cum < length[:, None])
+        points = np.concatenate([first[:, None], coords, last[:, None]], axis=1)
+        ends = np.ones((len(index), 1), dtype=bool)
+        keep = np.concatenate([ends, inner, ends], axis=1)
+        groups.append((index, points[keep], keep.sum(axis=1)))
+        piece_counts[index] = keep.sum(axis=1)
+    starts = np.zeros(len(edges) + 1, dtype=np.int64)
+    np.cumsum(piece_counts, out=starts[1:])
+    all_points = np.empty((int(starts[-1]), 2))
+    for index, points, count in groups:
+        local = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+        all_points[np.repeat(starts[index], count) + local] = points
+    return all_points, starts
+
+
+def _points_at(coords: np.ndarray, cum: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """``substring``'s point at distance ``d`` along each line of a group, the same operations on arrays."""
+    rows = np.arange(len(coords))
+    i = np.clip((cum <= d[:, None]).sum(axis=1) - 1, 0, coords.shape[1] - 2)
+    at, after = cum[rows, i], cum[rows, i + 1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(after == at, 0.0, (d - at) / (after - at))
+    return coords[rows, i] + t[:, None] * (coords[rows, i + 1] - coords[rows, i])
+
+
+def _whole_edges_line(network: RoadNetwork, edge_ids: list[int], reversed_: list[bool]) -> np.ndarray:
+    points, starts = whole_edge_lines(network)
+    ids = np.asarray(edge_ids, dtype=np.int64)
+    first = starts[ids]
+    count = starts[ids + 1] - first
+    local = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    backward = np.repeat(np.asarray(reversed_, dtype=bool), count)
+    index = np.where(backward, np.repeat(first + count - 1, count) - local, np.repeat(first, count) + local)
+    return points[index]
 
 
 def _snap_info(network: RoadNetwork, snapped: Snapped) -> Snap:
