@@ -185,19 +185,29 @@ def search(
         else:
             dist, pred = dijkstra(csr, directed=True, indices=n, return_predecessors=True, limit=limit)
 
-    # The cheapest arrival; equal ones are settled in the A*'s order: (cost + straight-line bound, cost, node).
+    # The cheapest arrival wins (going straight along a shared edge, on a tie), taken as the A* took them:
+    # in the order it settled the ends (an end on the way to the other first, as a target on a junction is
+    # reached at the far end of the edge before the junction itself; otherwise by its key, cost +
+    # straight-line bound), and not once the key reaches the best cost so far, where the A* stopped. The
+    # key is a lower bound, so that only matters when a stop lies a rounding error past the end of its
+    # edge and the bound overshoots the cost by the last bit; an arrival cheaper by more than that (the
+    # bound is not one on networks whose edges are shorter than their drawing) is taken.
     tx, ty = dst.point
     scale = 1.0 if optimize == "distance" else 1.0 / graph.max_speed_ms
-    best_node = None
-    best_rank = None
+    arrivals = []
     for node, (metres, _) in ends.items():
         d = float(dist[node])
-        if not math.isfinite(d):
-            continue
-        total = d + weight(graph, f, metres, optimize)
-        rank = (d + math.hypot(network.nodes[node, 0] - tx, network.nodes[node, 1] - ty) * scale, d, node)
-        if total < best or (best_node is not None and total == best and rank < best_rank):
-            best, best_node, best_rank = total, node, rank
+        if math.isfinite(d):
+            key = d + math.hypot(network.nodes[node, 0] - tx, network.nodes[node, 1] - ty) * scale
+            arrivals.append((d + weight(graph, f, metres, optimize), (key, d, node)))
+    if len(arrivals) == 2:
+        a, b = arrivals[0][1][2], arrivals[1][1][2]
+        if _on_the_way(pred, n, a, b) or (not _on_the_way(pred, n, b, a) and arrivals[1][1] < arrivals[0][1]):
+            arrivals.reverse()
+    best_node = None
+    for total, (key, _, node) in arrivals:
+        if total < best and (key < best or total < best - 1e-9 * abs(best)):
+            best, best_node = total, node
     if best_node is None:
         return [(e, s, t)] if direct else None
 
@@ -221,6 +231,15 @@ def search(
             middle.append((edge, 0.0, edge.length_m) if step_forward else (edge, edge.length_m, 0.0))
     end_segment = (f, 0.0, t) if ends[best_node][1] else (f, f.length_m, t)
     return [first, *middle, end_segment]
+
+
+def _on_the_way(pred: np.ndarray, source: int, to: int, node: int) -> bool:
+    """Whether ``node`` is on the path the predecessors give from the virtual source to ``to``."""
+    while to != source and to >= 0:
+        to = int(pred[to])
+        if to == node:
+            return True
+    return False
 
 
 def _search_astar(
