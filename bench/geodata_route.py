@@ -52,13 +52,32 @@ def grid_network(n: int, spacing: float = 100.0):
     return RoadNetwork.from_geodataframe(gdf)
 
 
+def compare(label, fn_new, fn_old, repeat):
+    new, old = timed(fn_new, repeat), timed(fn_old, repeat)
+    print(
+        f"  {label}: new median {new[0]:.2f} ms, p95 {new[1]:.2f} ms | old A* median {old[0]:.2f} ms, "
+        f"p95 {old[1]:.2f} ms | old/new {old[0] / new[0]:.1f}x"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--grid", type=int, default=225, help="junctions per side (225 gives 100,800 edges)")
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
+    from unittest import mock
+
+    import geodata.routing
     from geodata.corridor import load_corridor_network
-    from geodata.routing import route
+    from geodata.path_search import _search_astar, routing_matrix
+    from geodata.routing import route, whole_edge_lines
+
+    def old(fn):
+        def run():
+            with mock.patch.object(geodata.routing, "search", _search_astar):
+                fn()
+
+        return run
 
     start = time.perf_counter()
     network = load_corridor_network()
@@ -72,35 +91,49 @@ def main() -> None:
         ("Tugu -> Kawah Bromo", [TUGU, CRATER], "jeep"),
         ("Tugu -> Jemplang", [TUGU, JEMPLANG], "car"),
     ]:
-        median, p95 = timed(lambda s=stops, m=mode: route(network, s, m), args.repeat)
-        print(f"  {label} ({mode}): median {median:.2f} ms, p95 {p95:.2f} ms")
+        fn = lambda s=stops, m=mode: route(network, s, m)  # noqa: E731
+        fn()  # the first route prepares the matrices
+        compare(f"{label} ({mode})", fn, old(fn), args.repeat)
 
     start = time.perf_counter()
     grid = grid_network(args.grid)
     build_s = time.perf_counter() - start
     start = time.perf_counter()
-    grid.mode_graph("car")
-    prep_s = time.perf_counter() - start
+    graph = grid.mode_graph("car")
+    graph_s = time.perf_counter() - start
+    start = time.perf_counter()
+    for optimize in ("time", "distance"):
+        routing_matrix(graph, optimize)
+    csr_s = time.perf_counter() - start
+    start = time.perf_counter()
+    whole_edge_lines(grid)
+    lines_s = time.perf_counter() - start
+    prep_s = graph_s + csr_s + lines_s
     print(
-        f"synthetic grid: {len(grid.nodes)} nodes, {len(grid.edges)} edges, built in {build_s:.1f} s, "
-        f"car graph prepared in {prep_s:.1f} s"
+        f"synthetic grid: {len(grid.nodes)} nodes, {len(grid.edges)} edges; input frame + network built in "
+        f"{build_s:.2f} s; first-route preparation {prep_s:.2f} s (car graph {graph_s:.2f} s, CSR matrices "
+        f"time+distance {csr_s:.3f} s, whole-edge lines {lines_s:.3f} s); total {build_s + prep_s:.2f} s"
     )
     lonlat = grid.to_wgs84(grid.nodes)
     corner_a, corner_b = lonlat[np.argmin(lonlat.sum(axis=1))], lonlat[np.argmax(lonlat.sum(axis=1))]
     stops = [(corner_a[1], corner_a[0]), (corner_b[1], corner_b[0])]
     for optimize in ("distance", "time"):
-        median, p95 = timed(
-            lambda o=optimize: route(grid, stops, "car", optimize=o), max(3, args.repeat // 10)
-        )
-        print(f"  corner to corner ({optimize}): median {median:.0f} ms, p95 {p95:.0f} ms")
+        fn = lambda o=optimize: route(grid, stops, "car", optimize=o)  # noqa: E731
+        compare(f"corner to corner ({optimize})", fn, old(fn), max(3, args.repeat // 5))
     rng = random.Random(2)
-    pairs = [(lonlat[rng.randrange(len(lonlat))], lonlat[rng.randrange(len(lonlat))]) for _ in range(20)]
-    times = []
-    for a, b in pairs:
-        start = time.perf_counter()
-        route(grid, [(a[1], a[0]), (b[1], b[0])], "car")
-        times.append((time.perf_counter() - start) * 1000)
-    print(f"  20 random pairs (time): median {statistics.median(times):.0f} ms, max {max(times):.0f} ms")
+    pairs = [(lonlat[rng.randrange(len(lonlat))], lonlat[rng.randrange(len(lonlat))]) for _ in range(100)]
+    for label, wrap in (("new", lambda f: f), ("old A*", old)):
+        times = []
+        for a, b in pairs:
+            fn = wrap(lambda a=a, b=b: route(grid, [(a[1], a[0]), (b[1], b[0])], "car"))
+            start = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        print(
+            f"  100 random pairs (time), {label}: median {statistics.median(times):.2f} ms, "
+            f"p95 {times[94]:.2f} ms, max {times[-1]:.2f} ms"
+        )
 
 
 if __name__ == "__main__":
