@@ -5,8 +5,9 @@ entered from that point in either direction (the edge is split there, not rounde
 the stop to the road is reported per leg as ``start_snap``/``end_snap`` and not added to the leg, because
 it is not travelled in the mode: a car does not drive the last 300 m to a temple gate.
 
-The search is A* with a straight-line bound (metres, or seconds at the fastest speed the mode reaches on
-the network), so it stays exact while expanding few nodes on the long Malang-Bromo corridor.
+The search (:mod:`geodata.path_search`) is scipy's compiled Dijkstra on a sparse matrix of node-to-node
+weights, built per mode and criterion on the first route, with the same answers as the pure-Python A* it
+replaced (issue 18: a route on a 100,000-edge network in well under 25 ms).
 """
 
 from __future__ import annotations
