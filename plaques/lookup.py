@@ -16,6 +16,7 @@ from django.core.cache import caches
 def _cache():
     return caches["published"]
 
+
 GENERATION = "qr-lookup:generation"
 # Longest an entry lives: a bound on what a change missed while the cache was unreachable could leave behind.
 LOOKUP_SECONDS = 300
