@@ -4,18 +4,34 @@ local memory otherwise).
 A public page (one that `home.public_cache` marked `public` for an anonymous visitor) is kept for
 PAGE_CACHE_SECONDS under its path, and served from the cache to the next anonymous visitor without touching
 the session, the database or the templates. What bypasses it: anything but GET and HEAD, a request with a
-query string (filters, search, a chosen day: each combination would be a page of its own), and a request
-carrying the session cookie (a signed-in editor sees the page as it is, with the user bar). What changes a page
+query string (filters, search, a chosen day: each combination would be a page of its own) other than the
+tracking parameters that social networks and newsletters add to a shared link (`utm_source`, `fbclid` ...:
+they change nothing on the page, and a link shared a million times carries a million of them, so the page is
+the cached one), and a request carrying the session cookie (a signed-in editor sees the page as it is, with the user bar). What changes a page
 removes it, and every page that shows it, at once (`home.invalidation`).
 """
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.core.cache import caches
 
 HIT_HEADER = "X-Page-Cache"
 CACHEABLE = "_page_cacheable"
+
+
+# Added to links by analytics, ad and social platforms; no page reads them. The Varnish configuration strips
+# the same list (deploy/varnish/default.vcl), so both caches keep one copy of a shared page.
+TRACKING = re.compile(
+    r"(utm_[a-z_]+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|igshid|ttclid|twclid|li_fat_id|mc_cid|mc_eid|_ga|_gl)"
+)
+
+
+def only_tracking(query_string: str) -> bool:
+    """Whether every parameter of the query string is one of the tracking parameters (an empty one is)."""
+    names = (part.split("=", 1)[0] for part in query_string.split("&") if part)
+    return all(TRACKING.fullmatch(name) for name in names)
 
 
 def _cache():
@@ -40,7 +56,7 @@ def forget_all() -> None:
 def _may_use(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and not request.META.get("QUERY_STRING")
+        and only_tracking(request.META.get("QUERY_STRING", ""))
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
     )

@@ -69,6 +69,21 @@ def test_a_repeat_visit_is_answered_from_the_cache_without_the_database(
     assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
 
 
+def test_a_link_shared_with_tracking_parameters_is_the_cached_page(
+    client, ogc_site, django_assert_num_queries
+):
+    badut = place("candi-badut")
+    first = client.get(badut.url)
+    with django_assert_num_queries(0):
+        shared = client.get(badut.url + "?utm_source=tiktok&utm_medium=social&fbclid=IwAR0bromo&gclid")
+    assert shared["X-Page-Cache"] == "hit" and shared.content == first.content
+    # A parameter that changes the page still bypasses the cache, tracking parameters or not; so does a name
+    # that only looks like one.
+    index = badut.get_parent()
+    assert "X-Page-Cache" not in client.get(index.url + "?kind=temple&utm_source=newsletter")
+    assert "X-Page-Cache" not in client.get(badut.url + "?xfbclid=2")
+
+
 def test_editors_queries_and_forms_are_never_served_from_the_cache(client, admin_client, ogc_site):
     badut = place("candi-badut")
     warm(client, [badut])

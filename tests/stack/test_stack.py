@@ -100,6 +100,9 @@ def test_an_edit_published_in_the_admin_reaches_visitors_through_varnish_within_
     cached = requests.get(BASE + PLACE, timeout=10)
     assert cached.status_code == 200
     assert cached.headers["X-Cache"] == "HIT"
+    # The same page shared on social networks: the tracking parameters make no copy of their own.
+    shared = requests.get(BASE + PLACE + "?utm_source=tiktok&utm_medium=social&fbclid=IwAR0bromo", timeout=10)
+    assert shared.headers["X-Cache"] == "HIT" and shared.text == cached.text
 
     new_summary = (
         "Candi Badut, peninggalan Kanjuruhan yang dikaitkan dengan prasasti Dinoyo (760 M); "
@@ -138,6 +141,9 @@ def test_an_edit_published_in_the_admin_reaches_visitors_through_varnish_within_
     again = requests.get(BASE + PLACE, timeout=10)
     assert new_summary in again.text
     assert again.headers["X-Cache"] == "HIT"
+    # The purge reached the shared link too: it is the same cached object.
+    shared = requests.get(BASE + PLACE + "?fbclid=IwAR1sunrise", timeout=10)
+    assert new_summary in shared.text and shared.headers["X-Cache"] == "HIT"
 
 
 def _app_server_processes(name: str) -> list[int]:
