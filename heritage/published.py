@@ -160,7 +160,13 @@ def page_at(url_path: str):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
-    return model.objects.filter(id=page_id).select_related("locale").first()
+    return model.objects.filter(id=page_id).select_related(*_related(model)).first()
+
+
+def _related(model) -> list[str]:
+    """What a page's own template reads from other tables: its locale and, where it has one, its image."""
+    image = any(f.name == "image" and f.many_to_one for f in model._meta.get_fields())
+    return ["locale", "image"] if image else ["locale"]
 
 
 def index_url(model, language_code: str) -> str:
@@ -184,3 +190,78 @@ def live_translations(page) -> dict[str, str]:
         return {other.locale.language_code: other.url for other in found}
 
     return remembered(f"translations:{page.translation_key}", compute)
+
+
+# --- the site and its root ---------------------------------------------------------------------------------
+
+
+def site_for(request):
+    """`Site.find_for_request(request)` remembered by host and port, its root page loaded as its own type, so
+    that routing a request asks the database nothing before the page itself (Wagtail asks for the site, its
+    root page, the active locale and the root's specific type: four queries a request)."""
+    from django.http.request import split_domain_port
+
+    from wagtail.models import Site
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def compute():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        return site
+
+    return remembered(f"site:{hostname}:{port}", compute)
+
+
+class SiteMiddleware:
+    """Gives Wagtail the request's site from `site_for` (Wagtail keeps it on the request as `_wagtail_site`
+    and asks nobody else once it is there). Public pages only: GET and HEAD outside the admin."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not request.path_info.startswith(
+            ("/admin/", "/django-admin/")
+        ):
+            request._wagtail_site = site_for(request)
+        return self.get_response(request)
+
+
+def translation(page, locale_id: int):
+    """The live translation of `page` in the locale, as its own type, or None: `page.localized` in one query
+    once the answer is known."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Page
+
+    def compute():
+        found = (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key, locale_id=locale_id)
+            .values_list("id", "content_type_id")
+            .first()
+        )
+        return found or ()
+
+    found = remembered(f"translation:{page.translation_key}:{locale_id}", compute)
+    if not found:
+        return None
+    model = ContentType.objects.get_for_id(found[1]).model_class()
+    return model.objects.filter(id=found[0]).select_related(*_related(model)).first() if model else None
+
+
+class CachedLocalizedMixin:
+    """For page models: `localized` (the page in the visitor's language, what Wagtail's routing asks of a
+    site's root) without a query for the active locale, and one query for a translation."""
+
+    @property
+    def localized(self):
+        active = locale_ids().get(get_language())
+        if active is None:
+            return super().localized
+        if active == self.locale_id:
+            return self
+        return translation(self, active) or self

@@ -10,7 +10,7 @@ import math
 
 from django.db.models import Q
 
-from heritage.nearby import distance_m
+from heritage.nearby import contenders, distance_m
 from products.models import CentrePage, ProductPage
 
 RADIUS_M = 5_000
@@ -31,7 +31,13 @@ def centres_near(lat: float, lon: float, *, locale_id, radius_m: float = RADIUS_
         .filter(locale_id=locale_id, latitude__range=lats, longitude__range=lons)
         .select_related("image")
     )
-    pairs = [(c, distance_m(lat, lon, float(c.latitude), float(c.longitude))) for c in candidates]
+    keep = contenders(
+        candidates.values_list("pk", "latitude", "longitude"), lat, lon, radius_m=radius_m, limit=limit
+    )
+    pairs = [
+        (c, distance_m(lat, lon, float(c.latitude), float(c.longitude)))
+        for c in candidates.filter(pk__in=keep)
+    ]
     pairs = sorted((pair for pair in pairs if pair[1] <= radius_m), key=lambda pair: (pair[1], pair[0].title))
     return pairs[:limit]
 
@@ -49,8 +55,22 @@ def products_near(lat: float, lon: float, *, locale_id, radius_m: float = RADIUS
         )
         .select_related("centre", "producer", "image")
     )
+    # Where each product is (its centre, else its located producer), from the coordinates alone: only the
+    # products that can make the list are loaded whole.
+    points = (
+        (pk, c_lat, c_lon) if centre_id else (pk, p_lat, p_lon)
+        for pk, centre_id, c_lat, c_lon, p_lat, p_lon in candidates.values_list(
+            "pk",
+            "centre_id",
+            "centre__latitude",
+            "centre__longitude",
+            "producer__latitude",
+            "producer__longitude",
+        )
+    )
+    keep = contenders(points, lat, lon, radius_m=radius_m, limit=limit, rank=round)
     pairs = []
-    for product in candidates:
+    for product in candidates.filter(pk__in=keep):
         metres = distance_m(lat, lon, float(product.latitude), float(product.longitude))
         if metres <= radius_m:
             pairs.append((product, metres))

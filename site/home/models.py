@@ -14,7 +14,7 @@ from heritage.models import PlaceIndexPage, PlacePage
 from itineraries.models import ItineraryPage
 
 
-class HomePage(published.CachedViewRestrictionsMixin, Page):
+class HomePage(published.CachedLocalizedMixin, published.CachedViewRestrictionsMixin, Page):
     objects = published.PublishedPageManager()
     intro = models.TextField(blank=True, help_text=_("The opening line under the title."))
     body = StreamField(StoryBlock(), blank=True, use_json_field=True)

@@ -90,3 +90,17 @@ def test_unpublishing_a_translation_drops_its_language_link(client, ogc_site):
     assert f'hreflang="en" href="{badut_en.full_url}"' not in html
     assert f'href="{badut_en.url}"' not in html
     assert served_past_the_page_cache(client, badut_en.url).status_code == 404
+
+
+def test_the_site_is_remembered_for_routing_and_a_change_to_it_is_seen_at_the_next_request(client, ogc_site):
+    from wagtail.models import Site
+
+    url = place("candi-badut").url + "?past-the-page-cache=1"
+    assert client.get(url).status_code == 200
+    english_home = client.get("/en/?past-the-page-cache=1")
+    assert english_home.status_code == 200 and '<html lang="en">' in english_home.content.decode()
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.is_default_site = "localhost", False
+    site.save()
+    assert client.get(url).status_code == 404  # no site answers for this host any more
+    assert client.get(url, HTTP_HOST="localhost").status_code == 200

@@ -101,3 +101,23 @@ def test_candi_baduts_page_shows_dinoyo_ceramics_made_nearby(products_site, clie
         assert dinoyo in section
         assert "keramik-hias-dinoyo/" in section
         assert "1.9 km" in section or "1,9 km" in section
+
+
+def test_a_short_list_cut_inside_a_tie_keeps_the_featured_product_and_the_names_order(badut):
+    # Dinoyo's three products share one point: a list of two is the first two of the whole list, not whichever
+    # two the distance alone would pick.
+    whole = [product.slug for product, _m in products_near(*BADUT, locale_id=badut().locale_id)]
+    for limit in (1, 2, 3):
+        short = [
+            product.slug for product, _m in products_near(*BADUT, locale_id=badut().locale_id, limit=limit)
+        ]
+        assert short == whole[:limit]
+
+
+def test_contenders_keep_every_row_tied_with_the_last_place_and_skip_unlocated_rows():
+    from heritage.nearby import contenders
+
+    rows = [("a", -7.9577, 112.5981), ("b", -7.9577, 112.5981), ("c", -7.9600, 112.5990), ("d", None, 112.6)]
+    assert contenders(rows, *BADUT, radius_m=5_000, limit=1) == {"a", "b"}
+    assert contenders(rows, *BADUT, radius_m=5_000, limit=3) == {"a", "b", "c"}
+    assert contenders(rows, *BADUT, radius_m=10, limit=5) == {"a", "b"}

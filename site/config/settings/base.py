@@ -207,6 +207,8 @@ MIDDLEWARE = [
     "home.page_cache.PageCacheMiddleware",
     # Outside the session and CSRF middleware, so it sees (and may drop) the Vary: Cookie they add.
     "home.public_cache.PublicCacheMiddleware",
+    # The request's Wagtail site, from the published-tree cache (heritage/published.py): no query to route.
+    "heritage.published.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.locale_paths.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
