@@ -17,12 +17,14 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
+import pandas.api.types as pd_types
 import shapely
 from pyproj import Transformer
 from shapely.geometry import LineString
 
 from geodata.modes import Mode, default_speed, get_mode, parse_edge_modes
-from geodata.topology import UnionFind, cluster_points, split_at_t_junctions
+from geodata.topology import UnionFind, cluster_points, split_lines_at_t_junctions
 
 METRIC_CRS = "EPSG:32749"
 WGS84 = "EPSG:4326"
@@ -155,19 +157,23 @@ class RoadNetwork:
         gdf = gdf.explode(index_parts=False)
         gdf = gdf[gdf.geom_type == "LineString"]
 
-        lines: list[np.ndarray] = []
-        attrs: list[dict] = []
-        columns = set(gdf.columns)
-        records = gdf.drop(columns=gdf.geometry.name).to_dict("records")
-        for geom, record in zip(gdf.geometry, records, strict=True):
-            coords = np.asarray(geom.coords)[:, :2]
-            if len(coords) < 2:
-                continue
-            attrs.append(_edge_attributes(record, columns))
-            if attrs[-1].pop("reverse"):
-                coords = coords[::-1]
-            lines.append(coords)
-        return cls._assemble(lines, attrs, tolerance_m=tolerance_m, metadata=metadata)
+        # All lines' points in one array (x, y; a z is dropped), line i at xy[starts[i]:starts[i + 1]].
+        xy, line_of_point = shapely.get_coordinates(np.asarray(gdf.geometry.array), return_index=True)
+        counts = np.bincount(line_of_point, minlength=len(gdf))
+        usable = counts >= 2
+        if not usable.all():
+            xy, counts = xy[np.repeat(usable, counts)], counts[usable]
+        starts = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=starts[1:])
+        attrs = _edge_attribute_columns(
+            gdf.drop(columns=gdf.geometry.name).iloc[np.flatnonzero(usable)], set(gdf.columns)
+        )
+        reverse = np.asarray(attrs.pop("reverse"), dtype=bool)
+        if reverse.any():  # oneway=-1: the line is drawn against the direction of travel
+            line = np.repeat(np.arange(len(counts)), counts)
+            local = np.arange(len(xy)) - starts[line]
+            xy = xy[np.where(reverse[line], starts[line + 1] - 1 - local, starts[line] + local)]
+        return cls._assemble(xy, starts, attrs, tolerance_m=tolerance_m, metadata=metadata)
 
     @classmethod
     def from_file(
@@ -195,31 +201,42 @@ class RoadNetwork:
 
     @classmethod
     def _assemble(
-        cls, lines: list[np.ndarray], attrs: list[dict], *, tolerance_m: float, metadata: dict | None
+        cls,
+        xy: np.ndarray,
+        starts: np.ndarray,
+        attrs: dict[str, list],
+        *,
+        tolerance_m: float,
+        metadata: dict | None,
     ) -> RoadNetwork:
-        pieces = split_at_t_junctions(lines, tolerance_m)
-        ends = np.empty((2 * len(pieces), 2))
-        for i, (_, coords) in enumerate(pieces):
-            ends[2 * i] = coords[0]
-            ends[2 * i + 1] = coords[-1]
+        """Lines as one point array with offsets (see :func:`geodata.topology.flatten_lines`) and their
+        attributes as columns (:func:`_edge_attribute_columns`) -> pieces between junctions -> edges."""
+        piece_line, xy, starts = split_lines_at_t_junctions(xy, starts, tolerance_m)
+        ends = np.column_stack([xy[starts[:-1]], xy[starts[1:] - 1]]).reshape(-1, 2)
         node_of_end, nodes = cluster_points(ends, tolerance_m)
-
-        edges: list[Edge] = []
-        for i, (line_index, coords) in enumerate(pieces):
-            length = float(np.hypot(*np.diff(coords, axis=0).T).sum())
-            if length <= 0:
-                continue
-            a = attrs[line_index]
-            edges.append(
-                Edge(
-                    id=len(edges),
-                    u=int(node_of_end[2 * i]),
-                    v=int(node_of_end[2 * i + 1]),
-                    coords=coords,
-                    length_m=length * a.get("length_factor", 1.0),
-                    **a,
+        lengths = _piece_lengths(xy, starts)
+        kept = np.flatnonzero(~(lengths <= 0))  # a zero-length piece is no edge
+        line = piece_line[kept]
+        factor = np.asarray(attrs["length_factor"], dtype=float)
+        columns = [
+            [attrs[key][i] for i in line.tolist()]
+            for key in ("speed_kmh", "modes", "name", "road_class", "surface", "oneway", "source")
+        ]
+        edges = [
+            Edge(edge_id, u, v, xy[a:b], length_m, *values)
+            for edge_id, (u, v, a, b, length_m, *values) in enumerate(
+                zip(
+                    node_of_end[2 * kept].tolist(),
+                    node_of_end[2 * kept + 1].tolist(),
+                    starts[kept].tolist(),
+                    starts[kept + 1].tolist(),
+                    (lengths[kept] * factor[line]).tolist(),
+                    *columns,
+                    factor[line].tolist(),
+                    strict=True,
                 )
             )
+        ]
         return cls(nodes, edges, tolerance_m=tolerance_m, metadata=metadata)
 
     # --- inspection -----------------------------------------------------------------------------------
@@ -346,31 +363,158 @@ def _text(value) -> str | None:
     return text or None
 
 
-def _edge_attributes(record: dict, columns: set[str]) -> dict:
-    road_class = _text(record.get("class") if "class" in columns else record.get("road_class"))
-    speed = record.get("speed_kmh")
+def _piece_lengths(xy: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Each piece's drawn length, bit for bit ``np.hypot(*np.diff(coords, axis=0).T).sum()`` of its own
+    coordinates: pieces with the same number of segments are summed as the rows of one array (numpy adds a
+    row of a C-ordered array in the same order as that row alone; tests/geodata pins it)."""
+    segment = np.hypot(*np.diff(xy, axis=0).T)  # from point k to k + 1 (across two pieces at a piece's end)
+    segments = np.diff(starts) - 1
+    lengths = np.empty(len(segments))
+    for m in np.unique(segments).tolist():
+        index = np.flatnonzero(segments == m)
+        lengths[index] = segment[starts[index][:, None] + np.arange(m)].sum(axis=1)
+    return lengths
+
+
+def _native(value):
+    """A value as ``DataFrame.to_dict("records")`` gives it from an object or extension column (pandas'
+    boxing): numpy scalars as Python ones, ``pd.NA`` as None."""
+    if pd_types.is_float(value):
+        return float(value)
+    if pd_types.is_integer(value):
+        return int(value)
+    if pd_types.is_bool(value):
+        return bool(value)
+    if isinstance(value, np.datetime64):
+        return pd.Timestamp(value)
+    if isinstance(value, np.timedelta64):
+        return pd.Timedelta(value)
+    if value is pd.NA:
+        return None
+    return value
+
+
+_MEMO_TYPES = frozenset({str, int, bool, float, type(None)})
+_PLAIN_TYPES = frozenset({str, float, type(None)})  # what boxing leaves as it is
+_NOT_YET = object()
+
+
+def _memo_key(value):
+    """A dictionary key under which equal values give equal results, or None where that does not hold:
+    values of other types than the plain ones, NaN (equal to nothing) and 0.0 (equal to -0.0, which prints
+    differently)."""
+    t = type(value)
+    if t in _MEMO_TYPES and not (t is float and (value != value or value == 0.0)):
+        return (t, value)
+    return None
+
+
+def _per_value(values: list, fn) -> list:
+    """``[fn(v) for v in values]``, computed once per distinct value (see :func:`_memo_key`)."""
+    memo: dict = {}
+    out = []
+    for v in values:
+        key = _memo_key(v)
+        if key is None:
+            out.append(fn(v))
+            continue
+        result = memo.get(key, _NOT_YET)
+        if result is _NOT_YET:
+            result = memo[key] = fn(v)
+        out.append(result)
+    return out
+
+
+def _column_values(frame: pd.DataFrame, name: str) -> list | None:
+    """A column's values as the features' records (``to_dict("records")``) hold them; None if absent."""
+    positions = [k for k, column in enumerate(frame.columns) if column == name]
+    if not positions:
+        return None
+    series = frame.iloc[:, positions[-1]]  # a record keeps the last of repeated column names
+    values = list(series)
+    if (
+        series.dtype == np.dtype(object) or isinstance(series.dtype, pd.api.extensions.ExtensionDtype)
+    ) and not (set(map(type, values)) <= _PLAIN_TYPES):
+        values = [_native(v) for v in values]
+    return values
+
+
+def _mapped_column(frame: pd.DataFrame, name: str, fn) -> list:
+    """``fn`` of each feature's value in column ``name`` (of None for every feature when there is no such
+    column), computed once per distinct value: a numeric column through ``np.unique`` (floats by their bits,
+    so that -0.0 stays apart from 0.0), any other column through :func:`_per_value`."""
+    positions = [k for k, column in enumerate(frame.columns) if column == name]
+    if not positions:
+        return [fn(None)] * len(frame)
+    dtype = frame.dtypes.iloc[positions[-1]]
+    if isinstance(dtype, np.dtype) and (
+        dtype.kind in "biu" or (dtype.kind == "f" and dtype.itemsize in (2, 4, 8))
+    ):
+        array = frame.iloc[:, positions[-1]].to_numpy()
+        keys = array.view(f"i{dtype.itemsize}") if dtype.kind == "f" else array
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        results = [fn(v) for v in array[first].tolist()]  # .tolist(): the Python numbers a record holds
+        return [results[i] for i in inverse.tolist()]
+    return _per_value(_column_values(frame, name), fn)
+
+
+def _speed(value) -> float | None:
     try:
-        speed = float(speed)
-        if not speed > 0:
-            raise ValueError
+        speed = float(value)
     except (TypeError, ValueError):
-        speed = default_speed(road_class)
-    oneway_raw = _text(record.get("oneway"))
-    oneway = oneway_raw is not None and oneway_raw.lower() in ("1", "true", "yes", "-1")
+        return None
+    return speed if speed > 0 else None
+
+
+def _length_factor(value) -> float:
     try:
-        factor = float(record.get("length_factor"))
-        if not (factor > 0 and np.isfinite(factor)):
-            raise ValueError
+        factor = float(value)
     except (TypeError, ValueError):
-        factor = 1.0
+        return 1.0
+    return factor if factor > 0 and np.isfinite(factor) else 1.0
+
+
+def _oneway(value) -> tuple[bool, bool]:
+    """(oneway, drawn against the direction of travel) from an ``oneway`` value."""
+    raw = _text(value)
+    return raw is not None and raw.lower() in ("1", "true", "yes", "-1"), raw == "-1"
+
+
+def _edge_attribute_columns(frame: pd.DataFrame, columns: set[str]) -> dict[str, list]:
+    """Each feature's (row's) edge attributes, one list per attribute: speed (the class default when a
+    feature has no valid one), modes (the class default when none), name, class, surface, one-way,
+    source, length factor, and ``reverse`` (``oneway=-1``). ``columns`` are the frame's columns before the
+    geometry was dropped."""
+    road_class = _mapped_column(frame, "class" if "class" in columns else "road_class", _text)
+    speed = [
+        default_speed(c) if s is None else s
+        for s, c in zip(_mapped_column(frame, "speed_kmh", _speed), road_class, strict=True)
+    ]
+    oneway = _mapped_column(frame, "oneway", _oneway)
+    modes_values = _column_values(frame, "modes")
+    if modes_values is None:
+        by_class = {c: parse_edge_modes(None, c) for c in set(road_class)}  # classes are str or None
+        modes = [by_class[c] for c in road_class]
+    else:
+        memo: dict = {}
+        modes = []
+        for value, c in zip(modes_values, road_class, strict=True):
+            key = _memo_key(value)
+            if key is None:
+                modes.append(parse_edge_modes(value, c))
+                continue
+            result = memo.get((key, c), _NOT_YET)
+            if result is _NOT_YET:
+                result = memo[key, c] = parse_edge_modes(value, c)
+            modes.append(result)
     return {
-        "length_factor": factor,
+        "length_factor": _mapped_column(frame, "length_factor", _length_factor),
         "speed_kmh": speed,
-        "modes": parse_edge_modes(record.get("modes"), road_class),
-        "name": _text(record.get("name")),
+        "modes": modes,
+        "name": _mapped_column(frame, "name", _text),
         "road_class": road_class,
-        "surface": _text(record.get("surface")),
-        "oneway": oneway,
-        "source": _text(record.get("source")),
-        "reverse": oneway_raw == "-1",
+        "surface": _mapped_column(frame, "surface", _text),
+        "oneway": [o for o, _ in oneway],
+        "source": _mapped_column(frame, "source", _text),
+        "reverse": [r for _, r in oneway],
     }
