@@ -29,6 +29,8 @@ from geodata.topology import UnionFind, cluster_points, split_lines_at_t_junctio
 METRIC_CRS = "EPSG:32749"
 WGS84 = "EPSG:4326"
 DEFAULT_TOLERANCE_M = 15.0
+# shapely type ids of MultiPoint, MultiLineString, MultiPolygon and GeometryCollection: what explode() splits.
+_MULTI_PART_TYPES = (4, 5, 6, 7)
 
 
 @dataclass(eq=False)
@@ -154,7 +156,8 @@ class RoadNetwork:
         if gdf.crs is None:
             gdf = gdf.set_crs(WGS84)
         gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty].to_crs(METRIC_CRS)
-        gdf = gdf.explode(index_parts=False)
+        if np.isin(shapely.get_type_id(gdf.geometry.array), _MULTI_PART_TYPES).any():
+            gdf = gdf.explode(index_parts=False)  # (a frame of single lines is left as it is)
         gdf = gdf[gdf.geom_type == "LineString"]
 
         # All lines' points in one array (x, y; a z is dropped), line i at xy[starts[i]:starts[i + 1]].

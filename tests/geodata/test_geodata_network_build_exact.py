@@ -4,7 +4,7 @@ build is kept below as the reference (``reference_network``, the code of geodata
 geodata/topology.py before the change, unchanged but for names). It is compared on hand-made tricky inputs
 (an end within the tolerance of two clusters, T-junctions at and near a line's end, at a vertex, twice at one
 spot, zero-length segments and lines, rings, a line ending on its own middle, a reversed one-way cut in two,
-multi-lines, 3D lines, missing geometries, tolerances of 0 and below), on odd attribute values and column
+multi-lines, a geometry collection, 3D lines, missing geometries, tolerances of 0 and below), on odd attribute values and column
 types, and on seeded random line work."""
 
 import math
@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 import shapely
 from geodata_helpers import OX, OY, frame, line, road
-from shapely.geometry import LineString, MultiLineString, Point
+from shapely.geometry import GeometryCollection, LineString, MultiLineString, Point
 
 from geodata.modes import default_speed, parse_edge_modes
 from geodata.network import METRIC_CRS, WGS84, Edge, RoadNetwork, _piece_lengths
@@ -271,12 +271,13 @@ def test_multi_lines_3d_lines_points_and_missing_geometries():
         },
         {"name": "Tiga dimensi", "geometry": LineString([(OX + 250, OY + z, z) for z in (0.0, 300.0)])},
         {"name": "Titik", "geometry": Point(OX, OY)},
+        {"name": "Koleksi", "geometry": GeometryCollection([line((900, 0), (900, 400)), Point(OX, OY)])},
         {"name": "Kosong", "geometry": LineString()},
         {"name": "Tidak ada", "geometry": None},
         {"name": "Biasa", "geometry": line((500, 0), (900, 0))},
     ]
     network = assert_same_as_reference(gpd.GeoDataFrame(features, geometry="geometry", crs=METRIC_CRS))
-    assert {e.name for e in network.edges} == {"Multi", "Tiga dimensi", "Biasa"}
+    assert {e.name for e in network.edges} == {"Multi", "Tiga dimensi", "Koleksi", "Biasa"}
 
 
 @pytest.mark.parametrize("tolerance_m", [0.0, -1.0, 0.5, 40.0])
