@@ -9,7 +9,9 @@ process (whitenoise), the place page from the page cache, the place page past ev
 string the page cache never keeps: the whole page is rendered, what a visitor gets right after a publication),
 and `/q/<code>` as a phone scans it (looked up, counted, redirected). Then the resident memory of each worker
 after it served every public page type, and which heavy libraries it loaded. Needs wrk (`apt-get install wrk`).
-bakerydemo is not installed here; its blog page is not measured. No timing is asserted.
+`--reference URL` adds a page of another server to every round, measured the same way (wrk sends it the
+same headers): Wagtail's bakerydemo blog page, say, served by gunicorn with the same number of sync workers
+on the same machine (bench/README.md says how it was set up). No timing is asserted.
 """
 
 import argparse
@@ -28,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qr_scans import ROOT, VENV_BIN, code_and_scans, free_port, manage, parse_wrk, wait_for
 
-HEAVY = ("folium", "pandas", "geopandas", "shapely", "pyproj", "numpy", "openpyxl", "reportlab", "scipy")
+HEAVY = ("folium", "pandas", "geopandas", "shapely", "pyproj", "numpy", "openpyxl", "reportlab", "scipy", "redis")
 
 
 def rss_mb(pid: int) -> float:
@@ -41,6 +43,10 @@ def loaded_heavy(pid: int) -> list[str]:
     return [name for name in HEAVY if f"/site-packages/{name}/" in maps]
 
 
+def absolute(base: str, url: str) -> str:
+    return url if url.startswith("http") else base + url
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=2)
@@ -49,6 +55,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--slug", default="candi-badut")
+    parser.add_argument("--reference", help="a page of another, already running server, measured alongside")
     args = parser.parse_args()
     wrk = shutil.which("wrk") or sys.exit("wrk is not installed: `apt-get install wrk`, then rerun.")
 
@@ -96,11 +103,13 @@ def main():
         "place page, past every page cache": place + "?bench=1",
         f"/q/{code} scan (302, counted)": f"/q/{code}",
     }
+    if args.reference:
+        targets[f"reference: {args.reference}"] = args.reference
     results: dict[str, list[float]] = {name: [] for name in targets}
     try:
         wait_for(port, "/robots.txt", server)
         for url in targets.values():  # warm: the page cache, the tree cache and the QR lookup hold the page
-            urllib.request.urlopen(base + url).read()
+            urllib.request.urlopen(absolute(base, url)).read()
         for round_ in range(args.rounds):
             for name, url in targets.items():
                 command = [wrk, f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s"]
@@ -111,7 +120,7 @@ def main():
                     "User-Agent: Mozilla/5.0 (Android 14) bench",
                 ]
                 output = subprocess.run(
-                    command + [base + url], capture_output=True, text=True, check=True
+                    command + [absolute(base, url)], capture_output=True, text=True, check=True
                 ).stdout
                 parsed = parse_wrk(output)
                 if parsed["non_3xx"] or parsed["errors"] != "none":
@@ -153,10 +162,15 @@ def main():
         f"\ngunicorn {args.workers} sync workers, SQLite, wrk {args.threads} threads {args.connections} "
         f"connections, {args.rounds} rounds of {args.duration} s, medians:"
     )
-    print("| measurement | req/s | ratio to the static file |\n|---|---|---|")
+    reference = statistics.median(results[f"reference: {args.reference}"]) if args.reference else None
+    print(
+        "| measurement | req/s | ratio to the static file |"
+        + (" ratio to the reference |\n|---|---|---|---|" if reference else "\n|---|---|---|")
+    )
     for name, values in results.items():
         median = statistics.median(values)
-        print(f"| {name} | {median:.0f} | {median / static_rps:.2f}× |")
+        row = f"| {name} | {median:.0f} | {median / static_rps:.2f}× |"
+        print(row + (f" {median / reference:.2f}× |" if reference else ""))
     print(f"\nworkers after serving the {len(urls)} public page types (both languages), uncached:")
     for mb, heavy in memory:
         print(f"  {mb:.0f} MB resident, heavy libraries loaded: {', '.join(heavy) or 'none'}")

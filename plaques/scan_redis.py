@@ -15,13 +15,10 @@ The keys go through the cache's `make_key`, so two sites sharing a Redis (KEY_PR
 
 import datetime as dt
 import logging
+import sys
 import time
 import uuid
 from collections import Counter
-
-from django_redis.cache import RedisCache
-from django_redis.exceptions import ConnectionInterrupted
-from redis.exceptions import RedisError
 
 from django.core.cache import caches
 
@@ -38,7 +35,23 @@ LOCK = "plaques:scans:flush-lock"
 LOCK_SECONDS = 60
 RETRY_AFTER = 30.0
 
-REDIS_FAILURES = (RedisError, ConnectionInterrupted, OSError)
+
+def _redis_cache_class():
+    """django-redis's cache class, or None where it was never loaded: a site with CACHE_URL=redis:// loads it
+    when its caches are made, and the embedded default never loads redis at all (8 MB a worker)."""
+    module = sys.modules.get("django_redis.cache")
+    return module.RedisCache if module is not None else None
+
+
+def redis_failures() -> tuple[type[BaseException], ...]:
+    """What a failing Redis raises (for `except`): redis-py's errors, django-redis's, a socket's."""
+    if "redis.exceptions" not in sys.modules:
+        return (OSError,)  # no Redis client was ever made in this process
+    from django_redis.exceptions import ConnectionInterrupted
+    from redis.exceptions import RedisError
+
+    return (RedisError, ConnectionInterrupted, OSError)
+
 
 _RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
 
@@ -49,15 +62,18 @@ _written: set[bytes] = set()  # flushing keys this process wrote to the database
 def _redis():
     """The Redis client and the cache (for its key names), or None without Redis or during an outage."""
     cache = caches[ALIAS]
-    if not isinstance(cache, RedisCache) or time.monotonic() < _down_until:
+    redis_cache = _redis_cache_class()
+    if redis_cache is None or not isinstance(cache, redis_cache) or time.monotonic() < _down_until:
         return None
     # django-redis's own client, not the site's wrapper around it (config/cache_outage.py): building a client
     # asks nothing of Redis, and must not tell the site's outage circuit that Redis answered.
-    return RedisCache.client.fget(cache).get_client(write=True), cache
+    return redis_cache.client.fget(cache).get_client(write=True), cache
 
 
 def uses_redis() -> bool:
-    return isinstance(caches[ALIAS], RedisCache)
+    cache = caches[ALIAS]  # made first: making a Redis cache loads django-redis
+    redis_cache = _redis_cache_class()
+    return redis_cache is not None and isinstance(cache, redis_cache)
 
 
 def _failed(error: BaseException, doing: str) -> None:
@@ -89,7 +105,7 @@ def increment(short_code_id: int, day: dt.date) -> bool:
             return False
         client, cache = found
         client.hincrby(cache.make_key(PENDING), f"{short_code_id}:{day.isoformat()}", 1)
-    except REDIS_FAILURES as error:
+    except redis_failures() as error:
         _failed(error, "counting a scan")
         return False
     return True
@@ -121,7 +137,7 @@ class RedisClaim:
             if self.keys:
                 self.client.delete(*self.keys)
             self._release()
-        except REDIS_FAILURES as error:
+        except redis_failures() as error:
             # Written, but still in Redis: this process skips them next time; another would count them again.
             _written.update(self.keys)
             _failed(error, "removing scans already written to the database")
@@ -130,7 +146,7 @@ class RedisClaim:
         """The database refused the batch: the flushing keys stay for the next flush."""
         try:
             self._release()
-        except REDIS_FAILURES as error:
+        except redis_failures() as error:
             _failed(error, "releasing the flush lock")  # it expires by itself
 
 
@@ -152,6 +168,8 @@ def claim_redis() -> RedisClaim | None:
             client.delete(*stale)
             _written.difference_update(stale)
         mine = cache.make_key(FLUSHING + token)
+        from redis.exceptions import RedisError  # loaded: this process has a Redis client
+
         try:
             client.rename(cache.make_key(PENDING), mine)
             keys.append(mine.encode())
@@ -162,6 +180,6 @@ def claim_redis() -> RedisClaim | None:
         for key in keys:
             counts.update(_parse(client.hgetall(key)))
         return RedisClaim(client, cache, token, keys, counts)
-    except REDIS_FAILURES as error:
+    except redis_failures() as error:
         _failed(error, "taking the pending scans")  # what was taken stays in Redis, under a flushing key
         return None

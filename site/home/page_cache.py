@@ -16,6 +16,7 @@ import re
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils.cache import set_response_etag
 
 HIT_HEADER = "X-Page-Cache"
 CACHEABLE = "_page_cacheable"
@@ -77,5 +78,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if getattr(request, CACHEABLE, False) and not response.streaming and not response.cookies:
             response[HIT_HEADER] = "miss"
+            # The ETag (ConditionalGetMiddleware's, outside this one) is worked out once, not on every hit.
+            set_response_etag(response)
             _cache().set(key, response, settings.PAGE_CACHE_SECONDS)
         return response
