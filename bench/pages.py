@@ -30,7 +30,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qr_scans import ROOT, VENV_BIN, code_and_scans, free_port, manage, parse_wrk, wait_for
 
-HEAVY = ("folium", "pandas", "geopandas", "shapely", "pyproj", "numpy", "openpyxl", "reportlab", "scipy", "redis")
+HEAVY = (
+    "folium",
+    "pandas",
+    "geopandas",
+    "shapely",
+    "pyproj",
+    "numpy",
+    "openpyxl",
+    "reportlab",
+    "scipy",
+    "redis",
+)
 
 
 def rss_mb(pid: int) -> float:
