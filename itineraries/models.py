@@ -162,6 +162,17 @@ class ItineraryPage(published.CachedViewRestrictionsMixin, RoutablePageMixin, Pa
         """The trip a visitor can follow today, without the stops whose place is gone (itineraries.trip)."""
         return Trip.of(self)
 
+    def trip_totals(self) -> dict:
+        """What a card shows of the trip today: whether it can be followed, its distance and its time. They
+        change only when the itinerary or one of its places changes, so they are remembered under the
+        published tree's generation (heritage.published): a list of itineraries costs no query for them."""
+
+        def compute():
+            trip = self.live_trip()
+            return {"complete": trip.complete, "distance_m": trip.distance_m, "duration_s": trip.duration_s}
+
+        return published.remembered(f"trip-totals:{self.pk}:{self.latest_revision_id}", compute)
+
     # --- views --------------------------------------------------------------------------------------------
     def get_cached_paths(self):
         """What a cache holds of the itinerary and clears when it changes (home/invalidation.py)."""

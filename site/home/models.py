@@ -45,8 +45,11 @@ class HomePage(published.CachedLocalizedMixin, published.CachedViewRestrictionsM
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        places = PlacePage.objects.live().public().filter(locale=self.locale).specific()
-        context["featured"] = places.filter(featured=True).order_by("title")
+        # Every kind of place keeps its fields on PlacePage: the cards and the map need no specific type.
+        places = PlacePage.objects.live().public().filter(locale=self.locale)
+        context["featured"] = list(
+            places.filter(featured=True).order_by("title").select_related("image", "locale")
+        )
         context["place_index"] = PlaceIndexPage.objects.live().public().filter(locale=self.locale).first()
         context["place_count"] = places.count()
         context["itineraries"] = (

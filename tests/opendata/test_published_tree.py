@@ -104,3 +104,24 @@ def test_the_site_is_remembered_for_routing_and_a_change_to_it_is_seen_at_the_ne
     site.save()
     assert client.get(url).status_code == 404  # no site answers for this host any more
     assert client.get(url, HTTP_HOST="localhost").status_code == 200
+
+
+def test_the_home_page_and_the_itinerary_list_past_the_page_cache_cost_a_handful_of_queries(
+    client, ogc_site, django_assert_max_num_queries
+):
+    from itineraries.models import ItineraryPage
+
+    # Before: every featured card and every itinerary's totals asked the database again (65 queries).
+    itineraries = list(ItineraryPage.objects.live().select_related("locale"))
+    assert itineraries
+    for itinerary in itineraries:
+        lang = itinerary.locale.language_code
+        for url in (f"/{lang}/", itinerary.get_parent().url):
+            client.get(url)  # the first visit after a change works the tree out
+            with django_assert_max_num_queries(8):
+                response = served_past_the_page_cache(client, url)
+            assert response.status_code == 200
+            html = response.content.decode()
+            assert itinerary.title in html
+            assert itinerary.live_trip().complete  # so its card shows the whole trip's distance
+            assert f"{itinerary.route_data['distance_m'] / 1000:.0f}" in html
