@@ -7,7 +7,7 @@ page. Machine addresses keep their own 404 (JSON from the API), which is what a 
 
 from django.middleware.locale import LocaleMiddleware
 
-UNPREFIXED = ("/api/", "/ogc/", "/data/catalog", "/q/", "/sitemap.xml", "/robots.txt")
+UNPREFIXED = ("/api/", "/ogc/", "/data/catalog", "/q/", "/sitemap.xml", "/robots.txt", "/sw.js")
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import offline
 from home.sitemap import SITEMAPS
 from opendata import views as opendata_views
 from search import views as search_views
@@ -24,6 +25,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    # At the root, so that it may answer for every page (home/offline.py).
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("api/v2/", api_router.urls),
     path("api/", include("heritage.urls")),
     path("api/", include("products.urls")),
@@ -44,6 +47,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("data/", opendata_views.data_page, name="open_data"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/", offline.offline_page, name="offline"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
