@@ -15,9 +15,7 @@ on the same machine (bench/README.md says how it was set up). No timing is asser
 """
 
 import argparse
-import os
 import re
-import secrets
 import shutil
 import signal
 import statistics
@@ -28,7 +26,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from qr_scans import ROOT, VENV_BIN, code_and_scans, free_port, manage, parse_wrk, wait_for
+from qr_scans import ROOT, VENV_BIN, code_and_scans, free_port, manage, parse_wrk, production_env, wait_for
 
 HEAVY = (
     "folium",
@@ -75,22 +73,15 @@ def main():
 
     folder = tempfile.mkdtemp(prefix="pages-bench-")
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        **production_env(folder),
         "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
         "QR_BASE_URL": "https://heritage.example.id",
         "EMAIL_URL": "console://",
         "DEFAULT_FROM_EMAIL": "noreply@heritage.example.id",
-        "STATIC_ROOT": f"{folder}/static",
-        "MEDIA_ROOT": f"{folder}/media",
         "PAGE_CACHE_DIR": f"{folder}/pages",
         "PUBLISHED_CACHE_DIR": f"{folder}/published",
         "MAP_CACHE_DIR": f"{folder}/maps",
-        "SCAN_SPOOL_DIR": f"{folder}/scan-spool",
         "SCAN_DEDUP_WINDOW": "0",  # wrk is one phone: count each request
-        "LOG_LEVEL": "WARNING",
         "SECURE_SSL_REDIRECT": "false",  # plain HTTP on 127.0.0.1, as behind a TLS proxy (the stack does the same)
     }
     print(f"throwaway site in {folder}: migrating, seeding, collecting static files, drawing maps…")

@@ -96,6 +96,20 @@ def parse_wrk(output: str) -> dict:
     }
 
 
+def production_env(folder: str) -> dict[str, str]:
+    """The environment of a throwaway production server whose files live in `folder` (shared by the benches)."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "STATIC_ROOT": f"{folder}/static",
+        "MEDIA_ROOT": f"{folder}/media",
+        "LOG_LEVEL": "WARNING",
+        "SCAN_SPOOL_DIR": f"{folder}/scan-spool",
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
@@ -127,15 +141,8 @@ def main():
 
     folder = tempfile.mkdtemp(prefix="qr-bench-")
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "STATIC_ROOT": f"{folder}/static",
-        "MEDIA_ROOT": f"{folder}/media",
-        "LOG_LEVEL": "WARNING",
+        **production_env(folder),
         "SCAN_DEDUP_WINDOW": "0",  # every request of wrk's one "phone" counts
-        "SCAN_SPOOL_DIR": f"{folder}/scan-spool",
     }
     # A redirect renders no template, so static files are not collected (the production manifest storage is
     # only read by pages); an empty STATIC_ROOT keeps whitenoise quiet.

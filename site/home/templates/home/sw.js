@@ -23,6 +23,11 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+function answered(url) {
+  // Ours to answer: the site's own origin, outside what must always reach the server.
+  return url.origin === self.location.origin && !NEVER.some((pattern) => pattern.test(url.pathname));
+}
+
 function keepable(response) {
   if (!response || !response.ok || response.type !== "basic") return false;
   const control = response.headers.get("Cache-Control") || "";
@@ -89,7 +94,7 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || NEVER.some((pattern) => pattern.test(url.pathname))) return;
+  if (!answered(url)) return;
   if (request.mode === "navigate") {
     event.respondWith(page(event));
   } else if (url.pathname.startsWith("/static/") || url.pathname.startsWith("/media/")) {
@@ -102,7 +107,7 @@ self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type !== "opened" || typeof data.url !== "string") return;
   const url = new URL(data.url);
-  if (url.origin !== self.location.origin || NEVER.some((pattern) => pattern.test(url.pathname))) return;
+  if (!answered(url)) return;
   event.waitUntil(
     caches.match(url.href, { cacheName: PAGES }).then((found) => {
       if (found) return undefined;
