@@ -1,6 +1,8 @@
 """Fixtures shared by the Django tests: the seeded site (small sample or the real bundled data)."""
 
 import sys
+import threading
+import time
 
 import pytest
 
@@ -30,12 +32,71 @@ def pytest_runtest_teardown(item, nextitem):
 
     from django.db import connections, transaction
 
+    if "live_server" in item.fixturenames:
+        LIVE_REQUESTS.wait_until_quiet()
     with item.config.stash[blocking_manager_key].unblock():
         for connection in connections.all():
             contents = getattr(connection, "_test_serialized_contents", None)
             if contents:
                 with transaction.atomic(using=connection.alias):
                     connection.creation.deserialize_db_from_string(contents)
+
+
+class _RequestsInFlight:
+    """Requests the live server is still answering, counted from Django's request signals.
+
+    A browser test ends by closing its page; the admin's editor then tells the server it left the page
+    (Wagtail's editing session, sent as a beacon), and the live server thread answers that request while the
+    test's database is being put back. With SQLite's shared in-memory test database the two collide ("database
+    table is locked") and every later test finds no root page. So the database is put back only once no
+    request is in flight and none has started for a moment."""
+
+    QUIET_SECONDS = 0.5
+    LONGEST_WAIT_SECONDS = 15
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.last_start = 0.0
+        self.connected = False
+
+    def connect(self):
+        from django.core.signals import request_finished, request_started
+
+        request_started.connect(self.started, weak=False, dispatch_uid="tests-live-requests-started")
+        request_finished.connect(self.finished, weak=False, dispatch_uid="tests-live-requests-finished")
+        self.connected = True
+
+    def started(self, **kwargs):
+        with self.lock:
+            self.in_flight += 1
+            self.last_start = time.monotonic()
+
+    def finished(self, **kwargs):
+        with self.lock:
+            self.in_flight = max(0, self.in_flight - 1)
+
+    def wait_until_quiet(self):
+        began = time.monotonic()  # a request the closing page sent may not have reached the server yet
+        deadline = began + self.LONGEST_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            with self.lock:
+                since = time.monotonic() - max(self.last_start, began)
+                quiet = self.in_flight == 0 and since >= self.QUIET_SECONDS
+            if quiet:
+                return
+            time.sleep(0.05)
+
+
+LIVE_REQUESTS = _RequestsInFlight()
+
+
+@pytest.fixture(autouse=True)
+def _live_requests_counted(request):
+    """Counts the live server's requests for the tests that run one (see `_RequestsInFlight`)."""
+    if "live_server" in request.fixturenames and not LIVE_REQUESTS.connected:
+        LIVE_REQUESTS.connect()
+    yield
 
 
 @pytest.fixture(autouse=True)
