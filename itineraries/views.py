@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from heritage.emergency import EmergencyHelp
 from heritage.exports import absolute_url
 from heritage.jsonld import json_ld_script
 from heritage.maps import embed, render_embed
@@ -118,6 +119,7 @@ def itinerary_view(itinerary, request):
         map_html=itinerary_map_html(trip, request),
         jsonld=trip_jsonld(trip, request),
         print_view=request.GET.get("print") == "1",
+        emergency_help=EmergencyHelp.for_places(stop.place for stop in trip.available),
     )
     return TemplateResponse(request, itinerary.get_template(request), context, status=status)
 

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from heritage import published
 from heritage.api_fields import common_fields, image_fields, location_fields
 from heritage.blocks import StoryBlock
+from heritage.emergency import EmergencyHelp
 from heritage.nearby import nearby_places
 from heritage.panels import MapPickerPanel
 from heritage.vocabulary import KIND_COLOURS, Category, Era, Kind, LocationPrecision, Region
@@ -230,6 +231,7 @@ class PlacePage(published.CachedViewRestrictionsMixin, Page):
         context["related"] = published.localized(
             [link.page for link in self.related_places.select_related("page__image") if link.page.live]
         )
+        context["emergency_help"] = EmergencyHelp.for_place(self)
         return context
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Page
 
-from heritage import jsonld, published
+from heritage import emergency, jsonld, published
 from heritage.maps import map_html
 from heritage.models import PlaceIndexPage
 from heritage.open_data import canonical_url
@@ -91,3 +91,17 @@ def place_sections(context, page):
     request = context.get("request")
     sections = [conditional_escape(fn(page, request)) for fn in hooks.get_hooks("place_page_sections")]
     return mark_safe("".join(sections))  # noqa: S308 - each part escaped unless it is already safe HTML
+
+
+@register.inclusion_tag("heritage/components/help_panel.html", takes_context=True)
+def help_panel(context, help):
+    """The "Emergency and help" panel of a place or a trip (`help` is a heritage.emergency.EmergencyHelp)."""
+    place = help.report_place
+    return {
+        "help": help,
+        "emergency_number": emergency.EMERGENCY_NUMBER,
+        "sambat_url": emergency.SAMBAT_URL,
+        "sambat_sms": emergency.SAMBAT_SMS_NUMBER,
+        "sambat_sms_uri": emergency.SAMBAT_SMS_URI,
+        "report_url": canonical_url(place.get_url(context.get("request"))) if place else "",
+    }
