@@ -1,9 +1,12 @@
 """Admin behaviour of the heritage app."""
 
 from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from .admin_import import ImportPlacesMenuItem, import_places
 from .models import PlacePage
 
 
@@ -23,3 +26,15 @@ def flag_place_outside_its_region_on_create(request, page):
 @hooks.register("after_edit_page")
 def flag_place_outside_its_region_on_edit(request, page):
     _flag_region(request, page)
+
+
+@hooks.register("register_admin_urls")
+def register_import_places_url():
+    return [path("places/import/", import_places, name="heritage_import_places")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_places_menu_item():
+    return ImportPlacesMenuItem(
+        _("Import places"), reverse("heritage_import_places"), icon_name="upload", order=430
+    )

@@ -4,18 +4,11 @@ English, with placeholder artwork, under the homes the site-wide seed (`home.see
 Each page is an item of the seed's ledger (`heritage.content.ledger`): created once, then the office's.
 """
 
-from heritage.models import (
-    CorridorPlacePage,
-    HeritageSitePage,
-    LocationPrecision,
-    PlaceIndexPage,
-    PlaceLink,
-    PlaceSource,
-    RelatedPlace,
-)
+from heritage.models import CorridorPlacePage, HeritageSitePage, PlaceIndexPage, RelatedPlace
 
-from .helpers import LANGS, iso_date, publish, text_in
-from .loader import PAGES_DIR, STORIES_DIR, load_places, load_story, where_fields
+from .helpers import LANGS, publish
+from .loader import PAGES_DIR, STORIES_DIR, load_places, load_story
+from .place_fields import place_fields, set_place_children
 from .placeholders import placeholder_image
 
 
@@ -46,47 +39,6 @@ def ensure_index(homes, locales, report):
     )
 
 
-def _place_fields(props, feature, lang):
-    designation = props.get("designation") or {}
-    ticket = props.get("ticket") or {}
-    return {
-        "kind": props["kind"],
-        "category": props.get("category") or "",
-        "era": props.get("era") or "",
-        "built": props.get("built") or "",
-        "year_from": props.get("year_from"),
-        "year_to": props.get("year_to"),
-        "architect": props.get("architect") or "",
-        "designation_status": designation.get("status") or "",
-        "sk_number": designation.get("sk_number") or "",
-        "sk_date": iso_date(designation.get("sk_date")),
-        **where_fields(feature),
-        "location_precision": props.get("location_precision") or LocationPrecision.SITE,
-        "elevation_m": props.get("elevation_m"),
-        "opening_hours": text_in(props.get("opening_hours"), lang),
-        "ticket_domestic_idr": ticket.get("domestic_idr"),
-        "ticket_foreign_idr": ticket.get("foreign_idr"),
-        "ticket_checked": iso_date(ticket.get("checked")),
-        "ticket_note": (ticket.get(f"note_{lang}") or "").strip(),
-        "ticket_source_url": ticket.get("source") or "",
-        "access": text_in(props.get("access"), lang),
-        "accessibility": text_in(props.get("accessibility"), lang),
-        "featured": bool(props.get("featured")),
-    }
-
-
-def _set_children(page, props):
-    page.links.set(
-        [PlaceLink(title=link["title"][:200], url=link["url"]) for link in props.get("links") or []]
-    )
-    page.sources.set(
-        [
-            PlaceSource(title=src["title"][:300], url=src.get("url") or "")
-            for src in props.get("sources") or []
-        ]
-    )
-
-
 def ensure_place(feature, indexes, locales, report, stories_dir):
     props = feature["properties"]
     slug = props["slug"]
@@ -101,10 +53,10 @@ def ensure_place(feature, indexes, locales, report, stories_dir):
             slug=slug,
             summary=story.summary,
             story=story.blocks,
-            **_place_fields(props, feature, "id"),
+            **place_fields(props, feature, "id"),
         )
         page.image = placeholder_image(story.title, props["kind"])
-        _set_children(page, props)
+        set_place_children(page, props)
         indexes["id"].add_child(instance=page)
         publish(page)
         return page
@@ -113,9 +65,9 @@ def ensure_place(feature, indexes, locales, report, stories_dir):
         story = load_story(slug, "en", stories_dir)
         en = page.copy_for_translation(locales["en"]).specific
         en.title, en.summary, en.story = story.title, story.summary, story.blocks
-        for name, value in _place_fields(props, feature, "en").items():
+        for name, value in place_fields(props, feature, "en").items():
             setattr(en, name, value)
-        _set_children(en, props)
+        set_place_children(en, props)
         publish(en)
         return en
 

@@ -47,6 +47,7 @@ DEFERRED = {
     ("itineraries/routing.py", "geodata.places"): "geo stack, when routing",
     ("itineraries/routing.py", "geodata.routing"): "geo stack, when routing",
     ("plaques/admin_views.py", "plaques.plaques"): "reportlab, when plaques are printed",
+    ("heritage/admin_import.py", "heritage.place_import.checks"): "geo stack, to check a file",
 }
 
 
