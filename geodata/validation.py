@@ -29,6 +29,8 @@ INDONESIA_BBOX = (94.9, -11.1, 141.1, 6.1)
 # About 1 m: the same name with (nearly) the same geometry is the same feature entered twice. Lines that
 # merely touch (two pieces of one street) are not duplicates.
 DUPLICATE_DISTANCE_DEG = 1e-5
+# Said after the reason when a point lies outside Indonesia but its latitude and longitude swapped lie inside.
+SWAPPED = "latitude and longitude look swapped"
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ class ValidationReport:
         }
 
 
-def _blank(value) -> bool:
+def blank(value) -> bool:
+    """No value: None, NaN (an empty cell as pandas reads it) or text that is only spaces."""
     if value is None:
         return True
     if isinstance(value, float) and value != value:
@@ -115,7 +118,7 @@ def validate_frame(
         row = i + 1
         if row_errors is not None and isinstance(row_errors.iloc[i], tuple):
             add(Problem(row, *row_errors.iloc[i]))
-        if errors is not None and not _blank(errors.iloc[i]):
+        if errors is not None and not blank(errors.iloc[i]):
             reason = str(errors.iloc[i])
             add(Problem(row, "geometry", reason, malformed=reason.endswith(NOT_WKT)))
         elif geom is None:
@@ -133,18 +136,18 @@ def validate_frame(
         if isinstance(name, list | dict):
             add(Problem(row, name_field, f"the name is {json_kind(name)}, not text", malformed=True))
             name = None
-        elif require_name and _blank(name):
+        elif require_name and blank(name):
             add(Problem(row, name_field, "missing name"))
 
         slug = gdf["slug"].iloc[i] if "slug" in gdf.columns else None
         if isinstance(slug, list | dict):
             add(Problem(row, "slug", f"the slug is {json_kind(slug)}, not text", malformed=True))
-        elif not _blank(slug):
+        elif not blank(slug):
             if slug in seen_slugs:
                 add(Problem(row, "slug", f"duplicate of row {seen_slugs[slug]} (slug {slug!r})"))
             else:
                 seen_slugs[slug] = row
-        elif not _blank(name) and geom is not None and not geom.is_empty:
+        elif not blank(name) and geom is not None and not geom.is_empty:
             key = normalize(str(name))
             for other_row, other in seen_points.get(key, []):
                 if geom.hausdorff_distance(other) <= DUPLICATE_DISTANCE_DEG:
@@ -166,7 +169,7 @@ def _outside_indonesia(geom: shapely.Geometry) -> str | None:
     if not (minx < west or maxx > east or miny < south or maxy > north):
         return None
     if south <= minx <= north and west <= miny <= east:
-        hint = " (latitude and longitude look swapped)"
+        hint = f" ({SWAPPED})"
     else:
         metres = max(abs(minx), abs(maxx), abs(miny), abs(maxy)) > 1000
         hint = " (these look like projected metres: is the file's CRS missing?)" if metres else ""

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from geodata.errors import UnreadableFile
 from geodata.io import read_geofile
 from geodata.places import normalize
-from geodata.validation import INDONESIA_BBOX, validate_frame
+from geodata.validation import SWAPPED, validate_frame
 from heritage.content.place_fields import place_fields, place_links, place_sources
 from heritage.models import CorridorPlacePage, HeritageSitePage, Kind, PlacePage, Region
 from heritage.models.location import region_warning
@@ -92,13 +92,8 @@ class ImportReport:
         return "\n".join([self.summary(), *(f"  {problem}" for problem in self.problems)])
 
 
-def _inside_indonesia(lat: float, lon: float) -> bool:
-    west, south, east, north = INDONESIA_BBOX
-    return south <= lat <= north and west <= lon <= east
-
-
-def _point_reason(lat: float, lon: float) -> str:
-    if _inside_indonesia(lon, lat):
+def _point_reason(lat: float, lon: float, swapped: bool) -> str:
+    if swapped:
         return _(
             "latitude and longitude look swapped: %(lat)s, %(lon)s is outside Indonesia, "
             "%(lon)s, %(lat)s would be inside"
@@ -125,7 +120,7 @@ def _geodata_reason(problem, geom) -> str:
     if reason in known:
         return known[reason]
     if "outside" in reason and geom is not None and geom.geom_type == "Point":
-        return _point_reason(geom.y, geom.x)
+        return _point_reason(geom.y, geom.x, reason.endswith(f"({SWAPPED})"))
     if match := _SAME_SLUG.match(reason):
         return _("the same slug as row %(other)s") % {"other": match.group(1)}
     if match := _SAME_POINT.match(reason):

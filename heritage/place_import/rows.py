@@ -8,10 +8,10 @@ take for a formula (heritage.spreadsheets); both are undone here.
 """
 
 import json
-import math
 
 from django.utils.translation import gettext_lazy as _
 
+from geodata.validation import blank
 from heritage.spreadsheets import FORMULA_STARTS
 
 # Renamed to the places schema when the file has no column of the schema's name.
@@ -49,14 +49,6 @@ class RowError(ValueError):
         super().__init__(str(reason))
         self.field = field
         self.reason = reason
-
-
-def blank(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def _text(value):
