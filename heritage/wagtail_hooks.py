@@ -5,9 +5,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_import import ImportPlacesMenuItem, import_places
-from .models import PlacePage
+from .models import PlacePage, RegisterEntry
 
 
 def _flag_region(request, page):
@@ -38,3 +40,19 @@ def register_import_places_menu_item():
     return ImportPlacesMenuItem(
         _("Import places"), reverse("heritage_import_places"), icon_name="upload", order=430
     )
+
+
+class RegisterEntryViewSet(SnippetViewSet):
+    """The register of designated heritage, kept by the office under the moderation workflow."""
+
+    model = RegisterEntry
+    icon = "doc-full"
+    menu_label = _("Heritage register")
+    menu_order = 420
+    add_to_admin_menu = True
+    list_display = ["name", "category", "rank", "year", "district"]
+    list_filter = ["category", "rank", "year"]
+    search_fields = ["name"]
+
+
+register_snippet(RegisterEntryViewSet)

@@ -13,6 +13,8 @@ from .place import (
     RelatedPlace,
     places_near,
 )
+from .register import RegisterCategory, RegisterEntry, RegisterFilterForm, RegisterRank, filtered_entries
+from .register_index import RegisterIndexPage
 from .seed_record import SeedRecord
 
 __all__ = [
@@ -27,7 +29,13 @@ __all__ = [
     "PlacePage",
     "PlaceSource",
     "Region",
+    "RegisterCategory",
+    "RegisterEntry",
+    "RegisterFilterForm",
+    "RegisterIndexPage",
+    "RegisterRank",
     "RelatedPlace",
     "SeedRecord",
+    "filtered_entries",
     "places_near",
 ]

@@ -19,7 +19,12 @@ class HomePage(published.CachedLocalizedMixin, published.CachedViewRestrictionsM
     intro = models.TextField(blank=True, help_text=_("The opening line under the title."))
     body = StreamField(StoryBlock(), blank=True, use_json_field=True)
 
-    subpage_types = ["heritage.PlaceIndexPage", "itineraries.ItineraryIndexPage", "products.ProductIndexPage"]
+    subpage_types = [
+        "heritage.PlaceIndexPage",
+        "heritage.RegisterIndexPage",
+        "itineraries.ItineraryIndexPage",
+        "products.ProductIndexPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 

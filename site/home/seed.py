@@ -26,6 +26,7 @@ from wagtail.models import (
 from heritage.content.helpers import LANGS, publish
 from heritage.content.ledger import SeedReport
 from heritage.content.loader import PAGES_DIR, load_story
+from heritage.content.register_seed import seed_register
 from heritage.content.seed import seed_places
 from products.content.seed import seed_products
 
@@ -195,6 +196,7 @@ def seed(places_path=None, stories_dir=None) -> SeedReport:
     locales = ensure_locales(report)
     homes = ensure_home(locales, report)
     seed_places(homes, locales, report, places_path, stories_dir)
+    seed_register(homes, locales, report)
     ensure_groups_and_workflow(homes, report)
     call_command("assign_short_codes", verbosity=0)  # QR codes for places published before codes existed
     report.homes, report.locales = homes, locales

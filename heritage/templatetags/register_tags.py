@@ -1,0 +1,17 @@
+"""The register of designated heritage in templates: its map and a tourist page's entry."""
+
+from django import template
+
+from heritage.register import entry_for_page, register_map
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def register_entries_map(context, entries, height="50vh"):
+    return register_map(entries, height=height, request=context.get("request"))
+
+
+@register.simple_tag
+def register_entry_of(page):
+    return entry_for_page(page)
