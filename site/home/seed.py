@@ -124,6 +124,9 @@ def ensure_groups_and_workflow(homes, report):
     groups = {"editors": _ensure_group(report, "editors", EDITORS)}
     groups["moderators"] = _ensure_group(report, "moderators", MODERATORS)
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    submit_translation = Permission.objects.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
     image_perms = Permission.objects.filter(
         content_type__app_label="wagtailimages", codename__in=["add_image", "change_image", "choose_image"]
     )
@@ -140,6 +143,12 @@ def ensure_groups_and_workflow(homes, report):
             lambda group=group: group.permissions.filter(pk=admin_access.pk).first(),
             lambda group=group: group.permissions.add(admin_access) or admin_access,
             f"permission {key}:access_admin",
+        )
+        report.ensure(  # translating is an editor's job: submit pages for translation, sync them
+            f"grant:{key}:submit_translation",
+            lambda group=group: group.permissions.filter(pk=submit_translation.pk).first(),
+            lambda group=group: group.permissions.add(submit_translation) or submit_translation,
+            f"permission {key}:submit_translation",
         )
         for lang, home in homes.items():
             if home is None:

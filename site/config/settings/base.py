@@ -273,6 +273,9 @@ LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# A page sent for translation starts as a draft in the other language and goes through the office's
+# moderation like any page (wagtail-localize would otherwise publish it at once, still untranslated).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [
     Path(__file__).resolve().parents[1] / "locale"
