@@ -9,6 +9,11 @@ entry whose object has a tourist page links to it and takes its point from it; a
 import json
 from pathlib import Path
 
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import WorkflowContentType
+
 from heritage.models import PlacePage, RegisterEntry, RegisterIndexPage
 
 from .helpers import LANGS, iso_date, publish, text_in
@@ -107,3 +112,35 @@ def seed_register(homes, locales, report, folder: Path = REGISTER_DIR):
     lists = load_lists(folder)
     ensure_register_index(homes, locales, report, lists)
     return [ensure_entry(item, listing, locales, report) for listing in lists for item in listing["entries"]]
+
+
+# What each office group may do with register entries: editors write drafts and submit them, moderators
+# publish. Publishing goes through the office's workflow, as for pages.
+GROUP_CODENAMES = {
+    "editors": ["add", "change", "lock", "unlock"],
+    "moderators": ["add", "change", "delete", "publish", "lock", "unlock"],
+}
+
+
+def ensure_register_moderation(report, groups: dict, workflow):
+    """The office's groups get their rights on entries, and entries go through `workflow` (each given once:
+    an office that revokes a right or picks another workflow is not overruled by the next seed)."""
+    content_type = ContentType.objects.get_for_model(RegisterEntry)
+    for role, group in groups.items():
+        if group is None:
+            continue
+        for action in GROUP_CODENAMES[role]:
+            permission = Permission.objects.get(content_type=content_type, codename=f"{action}_registerentry")
+            report.ensure(
+                f"grant:{role}:registerentry:{action}",
+                lambda group=group, permission=permission: group.permissions.filter(pk=permission.pk).first(),
+                lambda group=group, permission=permission: group.permissions.add(permission) or permission,
+                f"permission {role}:{action}_registerentry",
+            )
+    if workflow is not None:
+        report.ensure(
+            "workflow:registerentry",
+            lambda: WorkflowContentType.objects.filter(content_type=content_type).first(),
+            lambda: WorkflowContentType.objects.create(content_type=content_type, workflow=workflow),
+            "workflow on register entries",
+        )

@@ -26,7 +26,7 @@ from wagtail.models import (
 from heritage.content.helpers import LANGS, publish
 from heritage.content.ledger import SeedReport
 from heritage.content.loader import PAGES_DIR, load_story
-from heritage.content.register_seed import seed_register
+from heritage.content.register_seed import ensure_register_moderation, seed_register
 from heritage.content.seed import seed_places
 from products.content.seed import seed_products
 
@@ -195,6 +195,7 @@ def ensure_groups_and_workflow(homes, report):
             lambda home=home: WorkflowPage.objects.create(page=home, workflow=workflow),
             f"workflow on home ({lang})",
         )
+    return groups, workflow
 
 
 @transaction.atomic
@@ -206,7 +207,8 @@ def seed(places_path=None, stories_dir=None) -> SeedReport:
     homes = ensure_home(locales, report)
     seed_places(homes, locales, report, places_path, stories_dir)
     seed_register(homes, locales, report)
-    ensure_groups_and_workflow(homes, report)
+    groups, workflow = ensure_groups_and_workflow(homes, report)
+    ensure_register_moderation(report, groups, workflow)
     call_command("assign_short_codes", verbosity=0)  # QR codes for places published before codes existed
     report.homes, report.locales = homes, locales
     if places_path is None:
