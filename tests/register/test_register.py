@@ -179,3 +179,16 @@ def test_an_entry_needs_a_source_and_a_point_in_indonesia():
     entry.latitude, entry.longitude = 112.6, -7.98  # swapped
     with pytest.raises(ValidationError):
         entry.full_clean()
+
+
+def test_the_register_page_runs_its_map_under_the_sites_policy(client, sample_site):
+    from heritage.inline_scripts import script_hash
+    from tests.site.test_content_security_policy import directives, inline_scripts
+
+    for path in ("/id/cagar-budaya/", "/en/heritage-register/"):
+        response = client.get(path)
+        policy = directives(response)
+        assert "'unsafe-inline'" not in policy["script-src"]
+        scripts = inline_scripts(response)
+        assert scripts  # the map
+        assert sorted(script_hash(s) for s in scripts) == sorted(policy["script-src"][1:])
