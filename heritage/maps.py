@@ -18,8 +18,9 @@ from django.utils.translation import get_language
 from .inline_scripts import inline_script
 
 
-def place_rows(places) -> list[dict]:
-    """Pages (or `(page, distance)` pairs) as the rows geodata's map builders draw."""
+def place_rows(places, current=None) -> list[dict]:
+    """Pages (or `(page, distance)` pairs) as the rows geodata's map builders draw; `current`, the page being
+    read, is marked so that its own map shows where it is among its neighbours."""
     rows = []
     for place in places:
         page = place[0] if isinstance(place, tuple) else place
@@ -32,6 +33,7 @@ def place_rows(places) -> list[dict]:
                 "kind_label": page.map_label,
                 "colour": page.colour,
                 "url": page.url,
+                "current": current is not None and page.pk == current.pk,
             }
         )
     return rows
@@ -58,16 +60,19 @@ def render_embed(parts: dict | None, request=None) -> str:
     )
 
 
-def map_html(places, *, height="60vh", zoom=None, request=None) -> str:
+def map_html(places, *, height="60vh", zoom=None, request=None, current=None) -> str:
     places = list(places)
     if not places:
         return ""
     pages = [place[0] if isinstance(place, tuple) else place for place in places]
+    if current is not None and not any(p.pk == current.pk for p in pages):
+        current = None  # a map of other places (the home page's, a hub's): nothing to highlight
     stamp = "|".join(f"{p.pk}:{p.last_published_at and p.last_published_at.timestamp()}" for p in pages)
+    stamp += f"|current:{current.pk if current is not None else ''}"
     # The popups and legend are in the page's language: one cached map per language.
     lang = get_language()
     key = (
-        "map:v2:"
+        "map:v3:"
         + hashlib.sha256(f"{stamp}|{lang}|{height}|{zoom}|{settings.MAP_TILE_URL}".encode()).hexdigest()
     )
     parts = caches["maps"].get(key)
@@ -78,7 +83,7 @@ def map_html(places, *, height="60vh", zoom=None, request=None) -> str:
         )
 
         folium_map = places_map(
-            place_rows(places),
+            place_rows(places, current),
             MapAssets.from_base_url(settings.STATIC_URL),
             tile_url=settings.MAP_TILE_URL or None,
             attribution=settings.MAP_TILE_ATTRIBUTION,

@@ -66,6 +66,7 @@ def _place_rows(places) -> list[dict]:
                 "kind_label": _get(item, "kind_label"),
                 "colour": _get(item, "colour"),
                 "url": _get(item, "url"),
+                "current": bool(_get(item, "current")),
             }
         )
     return out
@@ -117,7 +118,8 @@ def _points_layer(rows: list[dict], *, cluster: bool = True) -> PointCluster:
         )
     labels = [label for label, _ in styles]
     colours = [colour for _, colour in styles]
-    return PointCluster(data, labels, colours, prefix, cluster=cluster)
+    current = [i for i, r in enumerate(rows) if r.get("current")]
+    return PointCluster(data, labels, colours, prefix, cluster=cluster, current=current)
 
 
 def places_map(
@@ -128,7 +130,8 @@ def places_map(
     *,
     cluster: bool = True,
 ) -> folium.Map:
-    """Places as clustered dots coloured by ``kind``; the popup shows the name, linked to ``url``."""
+    """Places as clustered dots coloured by ``kind``; the popup shows the name, linked to ``url``. A place with
+    a true ``current`` (the one the page is about) stands out: larger, ringed, its name shown."""
     rows = _place_rows(places)
     m = _base(assets, tile_url, attribution)
     m.add_child(_points_layer(rows, cluster=cluster), name="places")
@@ -147,6 +150,15 @@ def _route_lines(route: Route) -> list:
     return lines
 
 
+def _stop_groups(stops: list[Stop], numbers: list[int]) -> list[tuple[float, float, str, list[int]]]:
+    """Stops within about a metre of each other (the same place visited twice) as one ``(lat, lon, name,
+    numbers)``, in the order of their first visit."""
+    groups: dict[tuple[float, float], tuple[Stop, list[int]]] = {}
+    for stop, number in zip(stops, numbers, strict=True):
+        groups.setdefault((round(stop.lat, 5), round(stop.lon, 5)), (stop, []))[1].append(number)
+    return [(stop.lat, stop.lon, stop.name, visits) for stop, visits in groups.values()]
+
+
 def route_map(
     route: Route,
     stops: Iterable | None,
@@ -154,12 +166,18 @@ def route_map(
     tile_url: str | None = None,
     attribution: str | None = None,
 ) -> folium.Map:
-    """A route: one line per leg, and the stops as numbered markers (1, 2, 3 ...)."""
-    stop_list = [Stop.of(s) for s in (stops if stops is not None else route.stops)]
+    """A route: one line per leg, and the stops as numbered markers (1, 2, 3 ...). A stop given as a mapping
+    with a ``number`` keeps that number (the itinerary's own numbering, which skips a stop that is gone);
+    stops at the same point share one marker with all their numbers."""
+    given = list(stops if stops is not None else route.stops)
+    stop_list = [Stop.of(s) for s in given]
+    numbers = [
+        int(_get(s, "number") or i) if isinstance(s, dict) else i for i, s in enumerate(given, start=1)
+    ]
     m = _base(assets, tile_url, attribution)
     styles = [{"color": c, "weight": 5, "opacity": 0.85} for c in LEG_COLOURS]
     m.add_child(LineLayer(_route_lines(route), styles, name="legs"), name="legs")
-    m.add_child(StopMarkers([(stop.lat, stop.lon, stop.name) for stop in stop_list]), name="stops")
+    m.add_child(StopMarkers(_stop_groups(stop_list, numbers)), name="stops")
     points = [(y, x) for leg in route.legs for x, y in leg.geometry.coords] + [
         (s.lat, s.lon) for s in stop_list
     ]

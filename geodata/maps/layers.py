@@ -74,7 +74,8 @@ class OfflineMap(folium.Map):
 
 
 class PointCluster(VerbatimMacroElement):
-    """Clustered points. ``rows`` are ``[lat, lon, name, kind index, url suffix or None]``."""
+    """Clustered points. ``rows`` are ``[lat, lon, name, kind index, url suffix or None]``; ``current`` are the
+    indexes of the rows the page is about, drawn apart: larger, labelled, outside any cluster."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -102,14 +103,27 @@ class PointCluster(VerbatimMacroElement):
                 return L.divIcon({className: "gd-marker gd-kind-" + i, iconSize: [16, 16],
                                   html: '<span style="background:' + colour + '"></span>'});
             });
-            var markers = [];
+            var markers = [], current = [];
             for (var i = 0; i < data.p.length; i++) {
                 var r = data.p[i];
+                if (data.h.indexOf(i) >= 0) {
+                    // The place the page is about: larger, ringed, labelled, above the others and never
+                    // hidden in a cluster.
+                    var here = L.divIcon({className: "gd-marker gd-marker--current", iconSize: [26, 26],
+                                          html: '<span style="background:' + data.c[r[3]] + '"></span>'});
+                    current.push(L.marker([r[0], r[1]], {icon: here, title: r[2], alt: r[2], zIndexOffset: 1000})
+                        .bindPopup(content(r))
+                        .bindTooltip(document.createTextNode(r[2]),
+                                     {permanent: true, direction: "top", offset: [0, -12],
+                                      className: "gd-current-label"}));
+                    continue;
+                }
                 markers.push(L.marker([r[0], r[1]], {icon: icons[r[3]], title: r[2], alt: r[2]})
                     .bindPopup(content(r)));
             }
             var group = {{ "L.markerClusterGroup(" + this.options + ")" if this.cluster else "L.featureGroup()" }};
             group.addLayers ? group.addLayers(markers) : markers.forEach(function (m) { group.addLayer(m); });
+            current.forEach(function (m) { m.addTo({{ this._parent.get_name() }}); });
             return group.addTo({{ this._parent.get_name() }});
         })();
         {% endmacro %}
@@ -124,12 +138,15 @@ class PointCluster(VerbatimMacroElement):
         *,
         cluster: bool = True,
         name: str = "places",
+        current: list[int] = (),
     ):
         super().__init__()
         self._name = name
         self.cluster = cluster
         self.options = js_json({"showCoverageOnHover": False, "chunkedLoading": True, "maxClusterRadius": 50})
-        self.payload = js_json({"p": rows, "k": kinds, "c": colours, "u": url_prefix})
+        self.payload = js_json(
+            {"p": rows, "k": kinds, "c": colours, "u": url_prefix, "h": [int(i) for i in current]}
+        )
 
 
 class LineLayer(VerbatimMacroElement):
@@ -188,18 +205,23 @@ class Legend(VerbatimMacroElement):
 
 
 class StopMarkers(VerbatimMacroElement):
-    """Numbered stops of a route. ``stops`` are ``[lat, lon, label]``; the number is drawn by us, the label
-    (a place's title) is set as the tooltip's text, so no title can run as script or HTML."""
+    """Numbered stops of a route. ``stops`` are ``[lat, lon, label, numbers]``: a place the route comes back
+    to (a hotel left in the morning and slept in again) is one marker carrying all its numbers ("1, 4"), not
+    markers stacked where only the top one can be read. The numbers are drawn by us as numbers; the label (a
+    place's title) is set as the tooltip's text, so no title can run as script or HTML."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
             var stops = {{ this.payload }};
             var group = L.featureGroup();
-            stops.forEach(function (s, i) {
-                var icon = L.divIcon({className: "gd-stop-icon", iconSize: [24, 24], iconAnchor: [12, 12],
-                                      html: '<div class="gd-stop">' + (i + 1) + "</div>"});
-                var label = (i + 1) + ". " + s[2];
+            stops.forEach(function (s) {
+                var numbers = s[3].map(Number).join(", "), wide = s[3].length > 1;
+                var width = 24 + 14 * (s[3].length - 1);
+                var icon = L.divIcon({className: "gd-stop-icon", iconSize: [width, 24], iconAnchor: [width / 2, 12],
+                                      html: '<div class="gd-stop' + (wide ? ' gd-stop--again' : '') + '">'
+                                            + numbers + "</div>"});
+                var label = numbers + ". " + s[2];
                 group.addLayer(L.marker([s[0], s[1]], {icon: icon, title: label, alt: label})
                     .bindTooltip(document.createTextNode(label)));
             });
@@ -212,5 +234,8 @@ class StopMarkers(VerbatimMacroElement):
         super().__init__()
         self._name = name
         self.payload = js_json(
-            [[round(float(lat), 6), round(float(lon), 6), str(label)] for lat, lon, label in stops]
+            [
+                [round(float(lat), 6), round(float(lon), 6), str(label), [int(n) for n in numbers]]
+                for lat, lon, label, numbers in stops
+            ]
         )

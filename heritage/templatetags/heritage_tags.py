@@ -81,7 +81,10 @@ def page_jsonld(context, page):
 
 @register.simple_tag(takes_context=True)
 def places_map(context, places, height="60vh", zoom=None):
-    return map_html(places, height=height, zoom=zoom, request=context.get("request"))
+    """A map of `places`; the page being read, when it is one of them, is the highlighted marker."""
+    return map_html(
+        places, height=height, zoom=zoom, request=context.get("request"), current=context.get("page")
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -47,14 +47,19 @@ class ProductIndexPage(published.CachedViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         form = ProductFilterForm(request.GET or None, locale=self.locale)
         products = filtered_products(form, locale=self.locale)
+        is_filtered = bool(form.is_bound and form.is_valid() and form.active_filters())
+        featured = [] if is_filtered else self.featured_products()
+        # The unfiltered hub leads with the featured products; the list below them holds the others, so
+        # no product is shown twice. The count and the downloads still cover the whole catalogue.
+        featured_ids = {product.pk for product in featured}
         context.update(
             filter_form=form,
-            products=products,
+            products=[product for product in products if product.pk not in featured_ids],
             product_count=len(products),
-            featured=self.featured_products(),
+            featured=featured,
             centres=self.centres(),
             catalogue_query=catalogue_query(form, self.locale.language_code),
-            is_filtered=bool(form.is_bound and form.is_valid() and form.active_filters()),
+            is_filtered=is_filtered,
         )
         return context
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from heritage import published
 from heritage.jsonld import json_ld_script
 from heritage.templatetags.heritage_tags import rupiah
 from products import jsonld
@@ -23,8 +24,9 @@ def nearby_trade(page, radius_m=5_000):
 
 @register.simple_tag
 def product_hub_url():
-    hub = ProductIndexPage.objects.live().public().filter(locale__language_code=get_language()).first()
-    return hub.url if hub else ""
+    """The hub's address in the current language (remembered, as the places and trips indexes are: the
+    header asks for it on every page)."""
+    return published.index_url(ProductIndexPage, get_language())
 
 
 @register.simple_tag

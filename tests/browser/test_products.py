@@ -70,3 +70,30 @@ def test_a_tourist_at_candi_badut_sees_dinoyo_ceramics_made_nearby(page, offline
     expect(page.locator(".centre__products .product-card")).to_have_count(3)
     expect(page.locator(".place__map .leaflet-container")).to_be_visible()
     assert offline == [], f"requests tried to leave the machine: {offline}"
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "hub"), [("en", "Products", "/en/products/"), ("id", "Produk", "/id/produk/")]
+)
+def test_on_a_phone_the_hub_is_one_tap_from_a_place_and_from_the_home_page(
+    offline_context, products_live_server, lang, label, hub
+):
+    context, aborted = offline_context(viewport=PHONE)
+    page = context.new_page()
+    place = {"en": "/en/places/candi-badut/", "id": "/id/tempat/candi-badut/"}[lang]
+    page.goto(products_live_server.url + place)
+    link = page.locator(".site-header nav a[data-nav=products]")
+    expect(link).to_have_text(label)
+    box = link.bounding_box()
+    assert box and box["y"] + box["height"] <= PHONE["height"] and box["x"] + box["width"] <= PHONE["width"]
+    link.click()
+    expect(page).to_have_url(products_live_server.url + hub)
+    expect(page.locator("#featured-heading")).to_be_visible()
+
+    page.goto(products_live_server.url + f"/{lang}/")
+    page.locator(".hero a[data-home=products]").click()
+    expect(page).to_have_url(products_live_server.url + hub)
+    assert aborted == [], f"requests tried to leave the machine: {aborted}"

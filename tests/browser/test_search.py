@@ -45,3 +45,21 @@ def test_a_tourist_gets_suggestions_narrows_by_region_and_searches_near_herself(
     expect(page.locator(".search-results > li").first).to_contain_text("Kawah-bromo (en)")
     expect(page.locator(".search-results > li").first).to_contain_text(re.compile(r"\d(\.\d)? km"))
     assert aborted == [], f"requests tried to leave the machine: {aborted}"
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_on_a_phone_the_first_results_show_without_scrolling(offline_context, seeded_live_server, lang):
+    context, aborted = offline_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(seeded_live_server.url + f"/{lang}/search/?q=candi")
+    results = page.locator(".search-results > li")
+    expect(results).to_have_count(2)
+    first = results.first.bounding_box()
+    assert first["y"] + first["height"] <= PHONE["height"], f"the first result ends at {first}"
+    # The facets follow the results on a phone, instead of pushing them down.
+    assert page.locator(".facets").bounding_box()["y"] > first["y"]
+    assert page.evaluate("window.scrollY") == 0
+    assert aborted == [], f"requests tried to leave the machine: {aborted}"

@@ -150,9 +150,19 @@ def test_a_route_map_draws_every_leg_and_numbers_the_stops(two_way_town):
     trip = route(two_way_town, stops, "walk")
     page = map_html(route_map(trip, stops, MapAssets.from_base_url()))
     assert external_urls(page) == set()
-    assert [label for _, _, label in _stop_labels(page)] == ["Alun-alun", "Tengah", "Balai Desa"]
+    assert [label for _, _, label, _ in _stop_labels(page)] == ["Alun-alun", "Tengah", "Balai Desa"]
+    assert [numbers for *_, numbers in _stop_labels(page)] == [[1], [2], [3]]
     data = json.loads(re.search(r"var data = (\{\"l\".*?\});", page).group(1))
     assert len(data["l"]) == 2  # one line per leg
+
+
+def test_a_stop_visited_twice_is_one_marker_with_both_numbers(two_way_town):
+    stops = [at(0, 0, "Penginapan"), at(2000, 0, "Balai Desa"), at(0, 0, "Penginapan")]
+    page = map_html(route_map(route(two_way_town, stops, "walk"), stops, MapAssets.from_base_url()))
+    assert [(label, numbers) for _, _, label, numbers in _stop_labels(page)] == [
+        ("Penginapan", [1, 3]),
+        ("Balai Desa", [2]),
+    ]
 
 
 def test_a_corridor_map_draws_the_roads_by_class_and_the_places(two_way_town):

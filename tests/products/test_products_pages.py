@@ -87,9 +87,29 @@ def test_the_hub_leads_with_featured_products_and_maps_every_centre(products_sit
     assert "Dinoyo Ceramics Village" in script
 
 
+@pytest.mark.parametrize("path", ["/en/products/", "/id/produk/"])
+def test_a_featured_product_is_listed_once_on_the_hub(products_site, client, path):
+    tree = lxml_html.fromstring(client.get(path).content)
+    cards = tree.xpath("//main//a[contains(@class, 'product-card')]/@href")
+    assert len(cards) == len(set(cards)) == 18  # the four featured ones above, the other fourteen below
+    featured = tree.xpath("//section[@class='featured-products']//a[contains(@class, 'product-card')]/@href")
+    listed = tree.xpath("//ul[contains(@class, 'product-list')]//a[contains(@class, 'product-card')]/@href")
+    assert len(featured) == 4 and not set(featured) & set(listed)
+    heading = tree.xpath("string(//h2[@id='catalogue-heading'])")
+    assert heading == {"/en/products/": "More products", "/id/produk/": "Produk lainnya"}[path]
+
+
+def test_a_filtered_hub_lists_its_featured_products_in_the_list(products_site, client):
+    tree = lxml_html.fromstring(client.get("/en/products/?sector=coffee").content)
+    listed = tree.xpath("//ul[contains(@class, 'product-list')]//a/@href")
+    assert "/en/products/kopi-robusta-dampit/" in listed
+    assert tree.xpath("string(//h2[@id='catalogue-heading'])") == "All products"
+
+
 def test_the_indonesian_hub_lists_indonesian_products(products_site, client):
     tree = lxml_html.fromstring(client.get("/id/produk/").content)
-    assert "/id/produk/keripik-tempe-sanan/" in tree.xpath("//ul[contains(@class, 'product-list')]//a/@href")
+    assert "/id/produk/keripik-tempe-sanan/" in tree.xpath("//section[@class='featured-products']//a/@href")
+    assert "/id/produk/apel-manalagi-batu/" in tree.xpath("//ul[contains(@class, 'product-list')]//a/@href")
     assert tree.xpath("//html/@lang") == ["id"]
 
 
