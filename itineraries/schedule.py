@@ -29,6 +29,15 @@ class ScheduleRow:
     warnings: list[str] = field(default_factory=list)
     available: bool = True  # False: the stop's place is gone (itineraries.trip); no place, no times
 
+    @property
+    def nights(self) -> int:
+        """How many midnights the stay here spans (WIB): 1 for a night at the foot of Bromo before a 02:14
+        start. The page then says "until 02:14 the next day" rather than "12:18–02:14", which reads as a wait
+        of minus ten hours."""
+        if self.arrive is None or self.depart is None:
+            return 0
+        return (self.depart.astimezone(WIB).date() - self.arrive.astimezone(WIB).date()).days
+
 
 @dataclass
 class Schedule:

@@ -156,6 +156,21 @@ class Trip:
     def complete(self) -> bool:
         return len(self.available) >= 2 and all(s.leg is not None for s in self.available[1:])
 
+    @cached_property
+    def mode_changes(self) -> list[tuple[str, TripStop]]:
+        """Where the trip changes how it travels: ``(mode, stop the new mode leaves from)`` for each leg whose
+        mode differs from the leg before, e.g. the jeep from Tumpang after the car from Malang. Empty for a
+        trip in one mode."""
+        changes, previous = [], None
+        for before, stop in zip(self.available, self.available[1:], strict=False):
+            mode = stop.leg and stop.leg.get("mode")
+            if not mode:
+                continue
+            if previous is not None and mode != previous:
+                changes.append((mode, before))
+            previous = mode
+        return changes
+
     @property
     def distance_m(self) -> float | None:
         return self._total("distance_m")

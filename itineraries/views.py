@@ -43,8 +43,15 @@ def itinerary_map_html(trip, request=None) -> str:
     if not trip.legs:
         return ""
     itinerary = trip.itinerary
+    # Each marker keeps the stop's number in the schedule (a gone stop leaves a gap in the numbers); a place
+    # visited twice becomes one marker with both numbers (geodata.maps.route_map).
     markers = [
-        {"name": s.place.title, "lat": float(s.place.latitude), "lon": float(s.place.longitude)}
+        {
+            "name": s.place.title,
+            "lat": float(s.place.latitude),
+            "lon": float(s.place.longitude),
+            "number": s.number,
+        }
         for s in trip.available
     ]
     fingerprint = hashlib.sha256(
@@ -53,7 +60,7 @@ def itinerary_map_html(trip, request=None) -> str:
             sort_keys=True,
         ).encode()
     ).hexdigest()[:24]
-    key = f"itinerary-map:v3:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
+    key = f"itinerary-map:v4:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
     parts = caches["maps"].get(key)
     if parts is None:
         from geodata.maps import MapAssets, route_map

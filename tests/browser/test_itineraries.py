@@ -102,3 +102,18 @@ def test_an_editor_adds_a_stop_and_sees_the_new_legs_distance_after_saving(
     expect(page.locator(".route-leg")).to_have_count(3)
     expect(page.locator(".route-leg").nth(2)).to_contain_text("Candi-jago (id)")
     expect(page.locator(".route-leg .leg-distance").nth(2)).to_contain_text("km")
+
+
+def test_the_print_view_prints_its_map_without_the_sites_navigation(
+    page, offline, seeded_live_server, sunrise_trip
+):
+    page.emulate_media(media="print")
+    page.goto(seeded_live_server.url + sunrise_trip.url + "?print=1")
+    expect(page.locator(".site-nav")).to_have_count(0)
+    expect(page.locator(".itinerary-map .leaflet-container")).to_be_visible()
+    expect(page.locator(".gd-stop")).to_have_count(3)
+    expect(page.locator(".plan-form")).to_be_hidden()
+    # The page itself, printed, still leaves the map out (the print view is the one made for paper).
+    page.goto(seeded_live_server.url + sunrise_trip.url)
+    expect(page.locator(".itinerary-map")).to_be_hidden()
+    assert offline == []
