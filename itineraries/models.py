@@ -142,6 +142,28 @@ class ItineraryPage(published.CachedViewRestrictionsMixin, RoutablePageMixin, Pa
     class Meta:
         verbose_name = _("itinerary")
 
+    def clean(self):
+        super().clean()
+        self.localize_stops()
+
+    def localize_stops(self):
+        """Each stop points at the place in this itinerary's language, where that translation exists.
+        wagtail-localize copies the stops of the source as they are, with the source language's places: an
+        English trip would link its stops to the Indonesian pages."""
+        if self.locale_id is None:
+            return
+        stops = list(self.stops.all())
+        changed = False
+        for stop in stops:
+            place = stop.place
+            if place is None or place.locale_id == self.locale_id:
+                continue
+            translated = place.get_translation_or_none(self.locale_id)
+            if translated is not None:
+                stop.place, changed = translated, True
+        if changed:
+            self.stops = stops  # held in memory: the revision saved next records them
+
     # --- computed route -----------------------------------------------------------------------------------
     def ordered_stops(self):
         return sorted(self.stops.all(), key=lambda stop: stop.sort_order or 0)

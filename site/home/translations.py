@@ -9,7 +9,7 @@
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -47,11 +47,12 @@ def missing_segments(translation) -> int:
 
 
 def translations_behind(page) -> list[Translation]:
-    """Translations of this source page made from an older version of it than its latest revision."""
+    """Translations of this source page made from an older version of it than the one published."""
     source = TranslationSource.objects.filter(
         object_id=page.translation_key, locale_id=page.locale_id
     ).first()
-    latest = page.latest_revision
+    # wagtail-localize translates what is published (the page's row), not a draft waiting in moderation.
+    latest = page.live_revision or page.latest_revision
     if source is None or latest is None or latest.created_at <= source.last_updated_at:
         return []
     return list(source.translations.filter(enabled=True).select_related("target_locale"))
@@ -178,4 +179,21 @@ def sync_as_drafts(request, translation_source_id):
         request.POST = request.POST.copy()
         request.POST.pop("publish_translations")
         messages.info(request, _("Synced as drafts: translations go live through moderation, not at once."))
-    return _sync_view(request, translation_source_id=translation_source_id)
+    response = _sync_view(request, translation_source_id=translation_source_id)
+    if request.method == "POST" and response.status_code == 302:
+        # The translations' drafts take the source's new structure at once (an added itinerary stop, a
+        # removed block), with the strings translated so far: what moderation sees is the synced page.
+        source = TranslationSource.objects.get(pk=translation_source_id)
+        for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+            try:
+                translation.save_target(user=request.user, publish=False)
+            except ValidationError as error:
+                messages.warning(
+                    request,
+                    _("The %(language)s draft could not take the changes: %(reason)s")
+                    % {
+                        "language": translation.target_locale.get_display_name(),
+                        "reason": "; ".join(error.messages),
+                    },
+                )
+    return response

@@ -150,7 +150,7 @@ def test_the_editor_of_the_source_sees_a_translation_is_behind_and_syncs_it(clie
     assert "changed since it was translated" not in client.get(edit_source, headers=EN).content.decode()
 
     source.summary = "Stasiun kereta api tertua di Malang, di selatan pusat kota."
-    source.save_revision(user=editor)
+    source.save_revision(user=editor).publish()  # approved and published
 
     opened = client.get(edit_source, headers=EN).content.decode()
     assert "This page changed since it was translated; behind: English." in opened
