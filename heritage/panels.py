@@ -9,6 +9,7 @@ decimals, so nothing needs GeoDjango.
 from django.conf import settings
 from django.forms import Media
 from django.templatetags.static import static
+from django.urls import reverse
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
@@ -34,9 +35,15 @@ class MapPickerPanel(FieldRowPanel):
                 lat_id=self.form[self.panel.lat_field].id_for_label,
                 lon_id=self.form[self.panel.lon_field].id_for_label,
                 tile_url=settings.MAP_TILE_URL,
+                base_url=self._base_url(),
                 tile_attribution=settings.MAP_TILE_ATTRIBUTION,
             )
             return context
+
+        def _base_url(self):
+            locale = getattr(self.instance, "locale", None)
+            lang = locale.language_code if locale is not None and locale.pk else ""
+            return reverse("heritage_map_picker_base") + (f"?lang={lang}" if lang else "")
 
         @property
         def media(self):

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_import import ImportPlacesMenuItem, import_places
+from .admin_picker import picker_base
 from .models import PlacePage, RegisterEntry
 
 
@@ -32,7 +33,10 @@ def flag_place_outside_its_region_on_edit(request, page):
 
 @hooks.register("register_admin_urls")
 def register_import_places_url():
-    return [path("places/import/", import_places, name="heritage_import_places")]
+    return [
+        path("places/import/", import_places, name="heritage_import_places"),
+        path("places/picker-base.geojson", picker_base, name="heritage_map_picker_base"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -12,8 +12,39 @@
     if (!latInput || !lonInput || typeof L === "undefined") { return; }
     box.dataset.ready = "1";
     var map = L.map(box.querySelector(".mh-map-picker__map"));
+    var note = box.querySelector(".mh-map-picker__no-tiles");
+    function noTiles() { if (note) { note.hidden = false; } }
     if (box.dataset.tileUrl) {
-      L.tileLayer(box.dataset.tileUrl, { maxZoom: 19, attribution: box.dataset.tileAttribution }).addTo(map);
+      var tiles = L.tileLayer(box.dataset.tileUrl, { maxZoom: 19, attribution: box.dataset.tileAttribution });
+      tiles.once("tileerror", noTiles);
+      tiles.addTo(map);
+    } else {
+      noTiles();
+    }
+    if (box.dataset.baseUrl && window.fetch) {
+      // Our own base layer: the corridor roads and the places, drawn whether or not tiles arrive.
+      fetch(box.dataset.baseUrl, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (!data) { return; }
+          L.geoJSON(data, {
+            interactive: true,
+            style: function () { return { color: "#8a6d3b", weight: 2, opacity: 0.8 }; },
+            pointToLayer: function (feature, latlng) {
+              return L.circleMarker(latlng, { radius: 4, color: "#1d4e89", weight: 1, fillOpacity: 0.7 });
+            },
+            onEachFeature: function (feature, layer) {
+              if (feature.properties && feature.properties.name) {
+                // A string would go in as HTML: a node keeps an editor's title as text.
+                var label = document.createElement("span");
+                label.textContent = String(feature.properties.name);
+                layer.bindTooltip(label);
+              }
+            }
+          }).addTo(map);
+          marker.bringToFront && marker.bringToFront();
+        })
+        .catch(function () { /* the picker still works with the inputs and the marker */ });
     }
     var lat = parseFloat(latInput.value), lon = parseFloat(lonInput.value);
     var has = !isNaN(lat) && !isNaN(lon);
