@@ -36,6 +36,7 @@ class MapPickerPanel(FieldRowPanel):
                 lon_id=self.form[self.panel.lon_field].id_for_label,
                 tile_url=settings.MAP_TILE_URL,
                 base_url=self._base_url(),
+                page_id=getattr(self.instance, "pk", None),
                 tile_attribution=settings.MAP_TILE_ATTRIBUTION,
             )
             return context

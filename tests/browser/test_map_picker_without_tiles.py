@@ -1,5 +1,6 @@
 """An editor on a network where no map tile arrives: the picker still shows the corridor roads and the
-places, says why the background is empty, and a click still sets the point."""
+places, says why the background is empty, a click still sets the point, and a point next to another place
+is questioned."""
 
 import re
 
@@ -51,4 +52,13 @@ def test_the_picker_draws_our_own_roads_and_places_when_tiles_fail(
     longitude = float(page.locator("#id_longitude").input_value())
     assert (latitude, longitude) != (float(jago.latitude), float(jago.longitude))
     assert -9 < latitude < -7 and 112 < longitude < 114
+    near = picker.locator(".mh-map-picker__near")
+    expect(near).to_be_hidden()
+
+    # Typing a point about 20 m from Candi Badut moves the marker and asks whether it is the same place.
+    badut = PlacePage.objects.get(slug="candi-badut", locale__language_code="id")
+    page.locator("#id_latitude").fill(f"{float(badut.latitude) + 0.00018:.6f}")
+    page.locator("#id_longitude").fill(f"{float(badut.longitude):.6f}")
+    expect(near).to_be_visible()
+    expect(near).to_contain_text(f"m from {badut.title}: is it the same place?")
     context.close()

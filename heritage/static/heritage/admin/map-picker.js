@@ -27,6 +27,10 @@
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (data) {
           if (!data) { return; }
+          places = data.features.filter(function (f) {
+            return f.properties.layer === "place" && String(f.properties.id) !== box.dataset.pageId;
+          });
+          warnNearby(marker.getLatLng(), false);
           L.geoJSON(data, {
             interactive: true,
             style: function () { return { color: "#8a6d3b", weight: 2, opacity: 0.8 }; },
@@ -51,7 +55,27 @@
     var marker = L.marker(has ? [lat, lon] : MALANG, { draggable: true }).addTo(map);
     map.setView(marker.getLatLng(), has ? 15 : 11);
 
+    // A point within NEAR metres of another place is most likely that place entered twice.
+    var NEAR = 50, places = [], warning = box.querySelector(".mh-map-picker__near");
+    function warnNearby(latlng, moved) {
+      if (!warning) { return; }
+      var closest = null, best = Infinity;
+      places.forEach(function (f) {
+        var c = f.geometry.coordinates, d = map.distance(latlng, L.latLng(c[1], c[0]));
+        if (d < best) { best = d; closest = f; }
+      });
+      if (closest && best <= NEAR && moved) {
+        warning.textContent = warning.dataset.template
+          .replace("%(metres)s", String(Math.round(best)))
+          .replace("%(name)s", String(closest.properties.name));
+        warning.hidden = false;
+      } else {
+        warning.hidden = true;
+      }
+    }
+
     function write(latlng) {
+      warnNearby(latlng, true);
       latInput.value = round6(latlng.lat).toFixed(6);
       lonInput.value = round6(latlng.lng).toFixed(6);
       latInput.dispatchEvent(new Event("change", { bubbles: true }));
@@ -61,7 +85,7 @@
     marker.on("dragend", function () { write(marker.getLatLng()); });
     function read() {
       var a = parseFloat(latInput.value), b = parseFloat(lonInput.value);
-      if (!isNaN(a) && !isNaN(b)) { marker.setLatLng([a, b]); map.panTo([a, b]); }
+      if (!isNaN(a) && !isNaN(b)) { marker.setLatLng([a, b]); map.panTo([a, b]); warnNearby(marker.getLatLng(), true); }
     }
     latInput.addEventListener("input", read);
     lonInput.addEventListener("input", read);
