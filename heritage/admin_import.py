@@ -17,8 +17,8 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from wagtail.admin.menu import MenuItem
 
@@ -34,12 +34,15 @@ TEMPLATE = "heritage/admin/import_places.html"
 
 
 def addable_indexes(user):
-    """The place lists this user may add places to."""
-    return [
+    """The place lists this user may add places to, the one in the admin's current language first (it is the
+    form's default choice)."""
+    current = get_language() or ""
+    indexes = [
         index
         for index in PlaceIndexPage.objects.select_related("locale").order_by("locale__language_code")
         if index.permissions_for_user(user).can_add_subpage()
     ]
+    return sorted(indexes, key=lambda index: not current.startswith(index.locale.language_code))
 
 
 class ImportPlacesMenuItem(MenuItem):
