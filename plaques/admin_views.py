@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 
 from .codes import code_for_page
+from .dashboard import bars, scan_figures
 from .models import ShortCode
+from .reports import dedup_note
 
 PAPER_CHOICES = [("a5", "A5 (148 × 210 mm)"), ("a6", "A6 (105 × 148 mm)")]
 OUTPUT_CHOICES = [
@@ -97,3 +99,27 @@ class PrintQRPlaquesBulkAction(PageBulkAction):
     @classmethod
     def execute_action(cls, objects, **kwargs):  # pragma: no cover - prepare_action answers first
         return 0, 0
+
+
+def scan_dashboard(request):
+    """The office's scan dashboard: the last 90 days as SVG bar charts, the plaques scanned most, by region."""
+    figures = scan_figures()
+
+    def chart(title, rows, key):
+        drawn = bars([row["scans"] for row in rows])
+        for rect, row in zip(drawn["rects"], rows, strict=True):
+            rect["label"] = row[key]
+        first, last = (rows[0][key], rows[-1][key]) if rows else ("", "")
+        return {"title": title, "bars": drawn, "first": first, "last": last}
+
+    charts = [
+        chart(_("Scans per day"), figures["per_day"], "date"),
+        chart(_("Scans per week (from Monday)"), figures["per_week"], "week_from"),
+    ]
+    context = {
+        "page_title": _("QR scan dashboard"),
+        "figures": figures,
+        "charts": charts,
+        "dedup_note": dedup_note(),
+    }
+    return TemplateResponse(request, "plaques/admin/scan_dashboard.html", context)

@@ -8,12 +8,13 @@ import csv
 import datetime as dt
 import io
 
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from heritage.open_data import bad_parameter, cacheable, licensed
+from heritage.open_data import bad_parameter, cacheable, feed_metadata, licensed
 from heritage.spreadsheets import safe_cell
 
+from .dashboard import DEFAULT_DAYS, MAX_DAYS, scan_figures
 from .models import ScanCount
 
 COLUMNS = ["code", "page_id", "title", "date", "scans"]
@@ -61,3 +62,23 @@ def scans_csv(request):
     )
     response["Content-Disposition"] = 'attachment; filename="malang-heritage-qr-scans.csv"'
     return licensed(cacheable(response), "qr-scans")
+
+
+def parse_days(raw: str | None) -> int:
+    """DEFAULT_DAYS when absent; ValueError unless a whole number from 1 to MAX_DAYS."""
+    if raw is None or raw == "":
+        return DEFAULT_DAYS
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_DAYS:
+        raise ValueError(raw)
+    return int(raw)
+
+
+@require_GET
+def scans_json(request):
+    """The dashboard's figures for the last `days` days (90 unless asked; today is Malang's today)."""
+    try:
+        days = parse_days(request.GET.get("days"))
+    except ValueError:
+        return bad_parameter("days", f"a whole number of days from 1 to {MAX_DAYS}")
+    figures = {"metadata": feed_metadata("qr-scans"), **scan_figures(days)}
+    return licensed(cacheable(JsonResponse(figures, json_dumps_params={"ensure_ascii": False})), "qr-scans")

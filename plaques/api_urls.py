@@ -6,4 +6,7 @@ from . import api
 
 app_name = "plaques_api"
 
-urlpatterns = [path("qr-scans.csv", api.scans_csv, name="qr_scans_csv")]
+urlpatterns = [
+    path("qr-scans.csv", api.scans_csv, name="qr_scans_csv"),
+    path("qr-scans.json", api.scans_json, name="qr_scans_json"),
+]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import PrintQRPlaquesBulkAction, bulk_plaques
+from .admin_views import PrintQRPlaquesBulkAction, bulk_plaques, scan_dashboard
 from .codes import attach_short_codes, qr_url
 from .reports import MostScannedPanel, QRScansReportView
 
@@ -18,6 +18,7 @@ def register_qr_admin_urls():
     return [
         path("qr/plaques/", bulk_plaques, name="plaques_plaques"),
         path("reports/qr-scans/", QRScansReportView.as_view(), name="plaques_scans_report"),
+        path("reports/qr-scan-dashboard/", scan_dashboard, name="plaques_scan_dashboard"),
         path(
             "reports/qr-scans/results/",
             QRScansReportView.as_view(results_only=True),
@@ -29,6 +30,11 @@ def register_qr_admin_urls():
 @hooks.register("register_reports_menu_item")
 def register_qr_scans_report_menu_item():
     return MenuItem(_("QR scans"), reverse("plaques_scans_report"), icon_name="view", order=710)
+
+
+@hooks.register("register_reports_menu_item")
+def register_qr_scan_dashboard_menu_item():
+    return MenuItem(_("QR scan dashboard"), reverse("plaques_scan_dashboard"), icon_name="view", order=711)
 
 
 @hooks.register("register_admin_menu_item")

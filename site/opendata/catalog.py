@@ -132,6 +132,7 @@ def datasets() -> list[Dataset]:
             ("QR", "statistik", "Malang"),
             (
                 Distribution("/api/qr-scans.csv", "text/csv", "CSV"),
+                Distribution("/api/qr-scans.json", "application/json", "JSON"),
                 Distribution("/ogc/collections/plaques", "application/geo+json", "OGC API – Features"),
             ),
             frequency=DAILY,
