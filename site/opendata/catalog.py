@@ -13,7 +13,7 @@ from django.db.models import Max, Min
 
 from wagtail.models import Page
 
-from heritage.models import PlacePage
+from heritage.models import PlacePage, RegisterEntry
 from heritage.open_data import CATALOG_PATH, LICENCE, ODBL, dataset_iri
 from itineraries.models import ItineraryPage
 from plaques.models import ScanCount
@@ -123,6 +123,21 @@ def datasets() -> list[Dataset]:
             osm_derived=True,
         ),
         Dataset(
+            "heritage-register",
+            {"id": "Register cagar budaya", "en": "Register of designated heritage"},
+            {
+                "id": "Cagar budaya yang ditetapkan Kota Malang (2018, 2022) dan situs berperingkat di koridor: "
+                "kategori UU 11/2010, peringkat, penetapan dan sumbernya; titik hanya bila bersumber.",
+                "en": "Heritage designated by Kota Malang (2018, 2022) and ranked sites of the corridor: UU 11/2010 "
+                "category, rank, designation and its sources; a point only where one is sourced.",
+            },
+            ("cagar budaya", "heritage", "Malang"),
+            (
+                Distribution("/api/heritage-register.geojson", "application/geo+json", "GeoJSON"),
+                Distribution("/api/heritage-register.csv", "text/csv", "CSV"),
+            ),
+        ),
+        Dataset(
             "qr-scans",
             {"id": "Pindaian plakat QR", "en": "QR plaque scans"},
             {
@@ -154,6 +169,11 @@ def _period(dataset: Dataset) -> tuple:
     if dataset.pages is not None:
         published = dataset.pages.aggregate(first=Min("first_published_at"), last=Max("last_published_at"))
         return published["first"], published["last"], False
+    if dataset.name == "heritage-register":
+        published = RegisterEntry.objects.filter(live=True).aggregate(
+            first=Min("first_published_at"), last=Max("last_published_at")
+        )
+        return published["first"], published["last"], False
     if dataset.name == "qr-scans":
         days = ScanCount.objects.aggregate(first=Min("date"), last=Max("date"))
         return days["first"], days["last"], True
@@ -171,6 +191,14 @@ def _coverage(dataset: Dataset) -> dict:
     return {"dct:modified": stamp(last), "dct:temporal": period}
 
 
+def _count(dataset: Dataset, lang: str) -> int | None:
+    if dataset.pages is not None:
+        return dataset.pages.filter(locale__language_code=lang).count()
+    if dataset.name == "heritage-register":  # entries are proper names, one list for both languages
+        return RegisterEntry.objects.filter(live=True).count()
+    return None
+
+
 def summaries(lang: str) -> list[dict]:
     """The datasets as a reader sees them on the open-data page: texts in `lang`, the published count, the
     period covered, the licences and each distribution's address."""
@@ -183,9 +211,7 @@ def summaries(lang: str) -> list[dict]:
                 "title": dataset.title[lang],
                 "description": dataset.description[lang],
                 "keywords": dataset.keywords,
-                "count": dataset.pages.filter(locale__language_code=lang).count()
-                if dataset.pages is not None
-                else None,
+                "count": _count(dataset, lang),
                 "first": first,
                 "last": last,
                 "daily": dataset.frequency == DAILY,

@@ -29,6 +29,7 @@ def test_the_catalogue_has_what_dcat_ap_requires(graph):
         "centres",
         "products",
         "itineraries",
+        "heritage-register",
         "qr-scans",
     }
     for dataset in datasets:

@@ -16,6 +16,9 @@ FEEDS = [
     ("/api/products.csv", "products", False),
     ("/api/itineraries.geojson", "itineraries", True),
     ("/api/qr-scans.csv", "qr-scans", False),
+    ("/api/qr-scans.json", "qr-scans", False),
+    ("/api/heritage-register.geojson", "heritage-register", False),
+    ("/api/heritage-register.csv", "heritage-register", False),
 ]
 
 
