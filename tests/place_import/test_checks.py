@@ -10,6 +10,16 @@ from tests.place_import.conftest import bundled_features, geojson
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def in_english():
+    """The report speaks the admin's language; these tests read it in English (test_import_admin reads it in
+    Indonesian)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def check(path, index):
     from heritage.place_import.checks import check_file
 
