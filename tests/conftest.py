@@ -93,10 +93,18 @@ LIVE_REQUESTS = _RequestsInFlight()
 
 @pytest.fixture(autouse=True)
 def _live_requests_counted(request):
-    """Counts the live server's requests for the tests that run one (see `_RequestsInFlight`)."""
-    if "live_server" in request.fixturenames and not LIVE_REQUESTS.connected:
-        LIVE_REQUESTS.connect()
+    """Counts the live server's requests for the tests that run one (see `_RequestsInFlight`), and waits for
+    them to end before the test's tables are emptied. The database fixture is taken first so that it is torn
+    down after this one, and the browser page (set up later) is closed before it: the beacon a closing admin
+    page sends is then answered before the flush, not during it."""
+    live = "live_server" in request.fixturenames
+    if live:
+        request.getfixturevalue("transactional_db")
+        if not LIVE_REQUESTS.connected:
+            LIVE_REQUESTS.connect()
     yield
+    if live:
+        LIVE_REQUESTS.wait_until_quiet()
 
 
 @pytest.fixture(autouse=True)
