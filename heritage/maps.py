@@ -68,13 +68,18 @@ def map_html(places, *, height="60vh", zoom=None, request=None, current=None) ->
     if current is not None and not any(p.pk == current.pk for p in pages):
         current = None  # a map of other places (the home page's, a hub's): nothing to highlight
     stamp = "|".join(f"{p.pk}:{p.last_published_at and p.last_published_at.timestamp()}" for p in pages)
-    stamp += f"|current:{current.pk if current is not None else ''}"
-    # The popups and legend are in the page's language: one cached map per language.
-    lang = get_language()
-    key = (
-        "map:v3:"
-        + hashlib.sha256(f"{stamp}|{lang}|{height}|{zoom}|{settings.MAP_TILE_URL}".encode()).hexdigest()
+    stamp += f"|current:{current.pk if current is not None else ''}|zoom:{zoom}"
+    return cached_places_map(
+        "map:v4", stamp, lambda: place_rows(places, current), height=height, request=request
     )
+
+
+def cached_places_map(kind: str, stamp: str, rows, *, height, request=None) -> str:
+    """A map of `rows()` (geodata's places map), drawn once per `stamp`, language, height and tile address
+    and then served from the maps cache. The popups and legend are in the page's language: one map per
+    language."""
+    material = f"{stamp}|{get_language()}|{height}|{settings.MAP_TILE_URL}"
+    key = f"{kind}:" + hashlib.sha256(material.encode()).hexdigest()
     parts = caches["maps"].get(key)
     if parts is None:
         from geodata.maps import (  # folium: only when a map is drawn, not when it is served
@@ -83,7 +88,7 @@ def map_html(places, *, height="60vh", zoom=None, request=None, current=None) ->
         )
 
         folium_map = places_map(
-            place_rows(places, current),
+            rows(),
             MapAssets.from_base_url(settings.STATIC_URL),
             tile_url=settings.MAP_TILE_URL or None,
             attribution=settings.MAP_TILE_ATTRIBUTION,

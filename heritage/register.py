@@ -1,14 +1,9 @@
 """The map of the register of designated heritage: the entries that have a point, as dots on the map the
 place pages use (geodata's folium builder, our static Leaflet, the script allowed by hash)."""
 
-import hashlib
-
-from django.conf import settings
-from django.core.cache import caches
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .maps import embed, render_embed
+from .maps import cached_places_map
 from .models import RegisterEntry
 from .vocabulary import KIND_COLOURS, Kind
 
@@ -51,21 +46,4 @@ def register_map(entries, *, height="50vh", request=None) -> str:
     if not rows:
         return ""
     stamp = "|".join(f"{e.pk}:{e.last_published_at and e.last_published_at.timestamp()}" for e in entries)
-    lang = get_language()
-    key = (
-        "register-map:v1:"
-        + hashlib.sha256(f"{stamp}|{lang}|{height}|{settings.MAP_TILE_URL}".encode()).hexdigest()
-    )
-    parts = caches["maps"].get(key)
-    if parts is None:
-        from geodata.maps import MapAssets, places_map  # folium: only when a map is drawn
-
-        folium_map = places_map(
-            rows,
-            MapAssets.from_base_url(settings.STATIC_URL),
-            tile_url=settings.MAP_TILE_URL or None,
-            attribution=settings.MAP_TILE_ATTRIBUTION,
-        )
-        parts = embed(folium_map, height)
-        caches["maps"].set(key, parts)
-    return render_embed(parts, request)
+    return cached_places_map("register-map:v2", stamp, lambda: rows, height=height, request=request)

@@ -40,7 +40,6 @@ DEFERRED = {
     # App servers stay lean: the geo stack (shapely, geopandas, folium) and the PDF library load in the requests
     # that route, draw a map not in the cache, export or print plaques, never in a worker that serves pages.
     ("heritage/maps.py", "geodata.maps"): "geo stack, when a map is drawn",
-    ("heritage/register.py", "geodata.maps"): "heavy, only when a map is drawn",
     ("itineraries/views.py", "geodata.maps"): "geo stack, when a map is drawn",
     ("itineraries/views.py", "geodata.gpx"): "geo stack, for a GPX download",
     ("itineraries/routing.py", "geodata.errors"): "geo stack, when routing",
