@@ -92,3 +92,15 @@ def test_the_dashboard_is_in_the_reports_menu_and_closed_to_visitors(admin_clien
 
     assert "/admin/reports/qr-scan-dashboard/" in admin_client_.get("/admin/").content.decode()
     assert Client().get("/admin/reports/qr-scan-dashboard/").status_code == 302
+
+
+def test_a_hostile_title_is_text_on_the_dashboard_and_a_string_in_the_feed(
+    admin_client_, codes, scans, place
+):
+    hostile = "`${alert(1)}`</script><svg onload=alert(2)>"
+    place.title = hostile
+    place.save_revision().publish()
+    html = admin_client_.get("/admin/reports/qr-scan-dashboard/").content.decode()
+    assert hostile not in html and "&lt;/script&gt;&lt;svg onload=alert(2)&gt;" in html
+    top = json.loads(admin_client_.get(FEED).content)["top"]
+    assert hostile in [row["title"] for row in top]

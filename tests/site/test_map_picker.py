@@ -68,3 +68,12 @@ def test_the_edit_form_points_the_picker_at_the_page_s_language_and_speaks_it(ed
     assert f'data-base-url="{BASE}?lang=id"' in text
     assert "Ubin peta tidak dapat dimuat di sini." in text
     assert "Click the map or drag the marker" not in text
+
+
+def test_a_hostile_title_reaches_the_picker_as_a_json_string(editor_client, place):
+    hostile = "`${alert(1)}`</script><img src=x onerror=alert(2)>"
+    place.title = hostile
+    place.save_revision().publish()
+    response = editor_client.get(BASE + "?lang=id")
+    assert response["Content-Type"] == "application/json"  # data for fetch(), never parsed as HTML
+    assert hostile in {f["properties"]["name"] for f in layers(response)["place"]}
