@@ -6,10 +6,12 @@ from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import offline
+from home.admin_create import RaceSafeCreateView
 from home.sitemap import SITEMAPS
 from opendata import views as opendata_views
 from search import views as search_views
@@ -21,6 +23,12 @@ handler500 = "home.views.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Ahead of Wagtail's own: page creation that survives an autosave racing it for the slug (home/admin_create.py).
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/",
+        require_admin_access(RaceSafeCreateView.as_view()),
+        name="home_page_add",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
