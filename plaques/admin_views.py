@@ -3,13 +3,19 @@ page explorer's selection. Either gives one PDF with a plaque per page, or a ZIP
 """
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+from wagtail.models import Page
 
-from .codes import code_for_page
+from .codes import assign_code, code_for_page, is_qr_page
 from .dashboard import bars, scan_figures
 from .models import ShortCode
 from .reports import dedup_note
@@ -99,6 +105,31 @@ class PrintQRPlaquesBulkAction(PageBulkAction):
     @classmethod
     def execute_action(cls, objects, **kwargs):  # pragma: no cover - prepare_action answers first
         return 0, 0
+
+
+def give_code_now(request, page_id: int):
+    """A moderator gives a page its QR code before it is published, so that the plaque can be printed and
+    fixed in time for the opening. GET asks, POST gives. The code is the page's for life, as if given at
+    publication; until the page is published, a scan says the story is coming."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not is_qr_page(page):
+        raise PermissionDenied
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    existing = code_for_page(page)
+    if request.method == "POST" and existing is None:
+        short_code = assign_code(page)
+        messages.success(
+            request,
+            gettext("“%(title)s” now has its QR code %(code)s: print its plaque from the QR plaque panel.")
+            % {"title": page.get_admin_display_title(), "code": short_code.code},
+        )
+        return redirect(edit_url)
+    if existing is not None:
+        return redirect(edit_url)
+    context = {"page": page, "edit_url": edit_url, "page_title": _("Give this page its QR code now")}
+    return TemplateResponse(request, "plaques/admin/give_code_now.html", context)
 
 
 def scan_dashboard(request):

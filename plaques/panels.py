@@ -28,6 +28,13 @@ class QRCodePanel(Panel):
             page = self.instance
             short_code = code_for_page(page) if page is not None and page.pk else None
             context["short_code"] = short_code
+            if short_code is None and page is not None and page.pk:
+                # A moderator may give a draft its code now, to have the plaque printed before publication.
+                if page.permissions_for_user(self.request.user).can_publish():
+                    context["give_code_url"] = reverse("plaques_give_code_now", args=[page.pk])
+                else:
+                    context["moderator_may_give_code"] = True
+            context["not_live_yet"] = page is not None and not page.live
             if short_code is not None:
                 code = short_code.code
                 context.update(

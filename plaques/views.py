@@ -112,7 +112,13 @@ def unavailable(request, lang: str, page) -> HttpResponse:
         "plaques/unavailable.html",
         404,
         lang,
-        {"gone": False, "title": page.title, "nearby": _nearby(request, page, lang)},
+        {
+            "gone": False,
+            # Never published: a plaque printed ahead of the opening (a moderator gave the code early).
+            "coming": page.first_published_at is None,
+            "title": page.title,
+            "nearby": _nearby(request, page, lang),
+        },
     )
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import PrintQRPlaquesBulkAction, bulk_plaques, scan_dashboard
+from .admin_views import PrintQRPlaquesBulkAction, bulk_plaques, give_code_now, scan_dashboard
 from .codes import attach_short_codes, qr_url
 from .reports import MostScannedPanel, QRScansReportView
 
@@ -17,6 +17,7 @@ hooks.register("register_bulk_action", PrintQRPlaquesBulkAction)
 def register_qr_admin_urls():
     return [
         path("qr/plaques/", bulk_plaques, name="plaques_plaques"),
+        path("qr/give-code/<int:page_id>/", give_code_now, name="plaques_give_code_now"),
         path("reports/qr-scans/", QRScansReportView.as_view(), name="plaques_scans_report"),
         path("reports/qr-scan-dashboard/", scan_dashboard, name="plaques_scan_dashboard"),
         path(
