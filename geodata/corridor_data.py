@@ -9,7 +9,9 @@ of an OpenStreetMap extract), or a position estimated from published description
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,46 @@ class Road:
 
 @dataclass(frozen=True)
 class Check:
+    """A published distance between two stops (place slugs of places.geojson or anchor keys)."""
+
+    id: str
     label: str
     stops: tuple[str, ...]
     mode: str
     published_km: tuple[float, float]  # a single figure is (x, x); a range is (low, high)
+    quote: str
     sources: tuple[str, ...]
-    note: str = ""
+    calibrated: bool = False  # the figure is also the counted length of a road on the route
+    covers: tuple[str, ...] = ()  # itinerary legs ("leg:<slug>:<n>") and drives from Tugu ("hub:<slug>")
+
+    def within_tolerance(self, measured_km: float, tolerance: float = 0.10) -> bool:
+        """Within +-10% of a published value: rounded to 0.1 km, the precision of the figures."""
+        low, high = self.published_km
+        value = round(measured_km, 1)
+        return round((1 - tolerance) * low, 6) <= value <= round((1 + tolerance) * high, 6)
+
+
+PUBLISHED_DISTANCES_PATH = Path(__file__).resolve().parent / "data" / "published_distances.json"
+
+
+def load_published_distances(path=PUBLISHED_DISTANCES_PATH) -> tuple[list[Check], list[dict]]:
+    """The checks and the routes left unchecked (with their reasons) of published_distances.json."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    checks = [
+        Check(
+            id=c["id"],
+            label=c["label"],
+            stops=tuple(c["stops"]),
+            mode=c["mode"],
+            published_km=(float(c["published_km"][0]), float(c["published_km"][1])),
+            quote=c["quote"],
+            sources=tuple(c["sources"]),
+            calibrated=bool(c.get("calibrated", False)),
+            covers=tuple(c.get("covers", ())),
+        )
+        for c in data["checks"]
+    ]
+    return checks, list(data["not_checked"])
 
 
 HDX = "HDX COD-AB village polygon (BPS/OCHA 2020), representative point"
@@ -92,6 +128,11 @@ S_SEMERU = "https://www.mountlover.com/2020/01/climbing-semeru-mount-malang-east
 S_SUMMIT = "https://www.roamindonesia.com/java/java-attractions/mount-semeru/"
 S_PROBOLINGGO = "http://maslahiyah-prolink.blogspot.com/2010/05/tour-bromo-malang-dan-batu.html"
 S_ARGOSARI = "http://piethendro.blogspot.com/2018/01/negeri-diatas-awan-b29.html"
+S_KIDAL_CITY = "https://getlost.id/2021/06/07/gowes-ke-candi-kidal-situs-bersejarah-peninggalan-kerajaan-singasari-di-malang"
+S_JEMPLANG_RANUPANI = (
+    "https://budiartoekokusumo.blogspot.com/2024/07/rest-area-ranupani-di-kawasan-wisata.html"
+)
+S_SUMBERAWAN_6KM = "https://winphotoblog.blogspot.com/2016/04/foto-foto-candi-sumberawan-malang.html"
 
 # fmt: off
 ANCHORS: dict[str, Anchor] = {
@@ -207,6 +248,12 @@ ANCHORS: dict[str, Anchor] = {
     "beji_sari": A(-7.9350584, 112.6127357, "place", "Petirtaan Beji Sari, Mojolangu", slugs="petirtaan-beji-sari"),
     # Added with the gateway villages of 2026-11: Argosari (B29) above Senduro.
     "argosari": A(-7.993974, 113.020591, "village", PYN + ": Argosari, Kec. Senduro", slugs="desa-argosari"),
+    # Added 2026-12 for the direct road east from the city to Candi Kidal (issue 16): the kelurahan and desa
+    # that the straight line from Stasiun Kota Baru to Candi Kidal crosses, in order.
+    "polehan": A(-7.98238, 112.64869, "village", HDX + ": Polehan, Kec. Blimbing, Kota Malang"),
+    "madyopuro": A(-7.98778, 112.6699, "village", HDX + ": Madyopuro, Kec. Kedungkandang, Kota Malang"),
+    "cemorokandang": A(-7.99081, 112.68507, "village", HDX + ": Cemorokandang, Kec. Kedungkandang, Kota Malang"),
+    "kambingan": A(-8.01035, 112.69817, "village", HDX + ": Kambingan, Kec. Tumpang"),
 }
 
 ROADS: list[Road] = [
@@ -238,55 +285,44 @@ ROADS: list[Road] = [
     Road("Jalan Cakalang (Polowijen)", "residential", ROAD, 20, "asphalt", ["polowijen_turn", "polowijen"], "https://www.dwipanews.com/2018/08/belajar-berkesenian-di-kampung-budaya-polowijen"),
     Road("Jalan Raya Malang-Surabaya (Singosari)", "primary", ROAD, 40, "asphalt", ["arjosari", "karanglo", "singosari_market"], S_SINGOSARI),
     Road("Jalan Kertanegara (Singosari)", "tertiary", ROAD, 25, "asphalt", ["singosari_market", "candi_singosari"], S_SINGOSARI),
-    Road("Jalan ke Candi Sumberawan", "tertiary", ROAD, 25, "asphalt", ["candi_singosari", "sumberawan_road", "sumberawan_parking"], S_SUMBERAWAN),
+    Road("Jalan ke Candi Sumberawan", "tertiary", ROAD, 25, "asphalt", ["candi_singosari", "sumberawan_road", "sumberawan_parking"], S_SUMBERAWAN, km=6.0, km_source="'about 6 km' from Candi Singosari (the road climbs through Toyomarto; its bends are not drawn): " + S_SUMBERAWAN + ", " + S_SUMBERAWAN_6KM),
     Road("Jalan setapak Candi Sumberawan", "footpath", FOOT, 3.5, "earth", ["sumberawan_parking", "candi_sumberawan"], S_SUMBERAWAN),
     Road("Jalan Laksda Adi Sucipto", "primary", ROAD, 35, "asphalt", ["sutoyo", "pandanwangi", "asrikaton"], S_TUMPANG),
-    Road("Jalan Raya Pakis - Tumpang", "secondary", ROAD, 40, "asphalt", ["asrikaton", "pakisjajar", "sukoanyar", "malangsuko", "tumpang"], S_TUMPANG),
+    Road("Jalan Raya Pakis - Tumpang", "secondary", ROAD, 40, "asphalt", ["asrikaton", "pakisjajar", "sukoanyar", "tumpang"], S_TUMPANG),
     Road("Jalan Candi Jago", "residential", ROAD, 20, "asphalt", ["tumpang", "candi_jago"], "http://www.eastjava.com/books/discovery/html/temple-sing1.html"),
-    Road("Jalan Raya Kidal (Tumpang - Tajinan)", "tertiary", ROAD, 35, "asphalt", ["tumpang", "pulungdowo", "candi_kidal"], S_KIDAL),
+    Road("Jalan Raya Kidal (Tumpang - Tajinan)", "tertiary", ROAD, 35, "asphalt", ["tumpang", "pulungdowo", "candi_kidal"], S_KIDAL, km=8.0, km_source="'about 8 km from Tumpang': http://pemandanganalamindah.blogspot.com/2011/01/candi-kidal-malang-jawa-timur.html"),
     Road("Jalan Tulus Ayu - Jalan Raya Belung", "secondary", ROAD, 35, "asphalt", ["tumpang", "tulusbesar", "belung", "wringinanom"], S_TUMPANG),
     Road("Jalan Raya Gubugklakah", "secondary", ROAD, 30, "asphalt", ["wringinanom", "gubugklakah"], S_TUMPANG_BROMO),
     Road("Jalan Gubugklakah - Ngadas", "tertiary", ROAD, 20, "asphalt", ["gubugklakah", "coban_trisula_gate", "ngadas"], S_TUMPANG_BROMO),
-    Road("Jalan Ngadas - Jemplang", "tertiary", ROAD, 20, "asphalt", ["ngadas", "jemplang"], S_NGADAS_JEMPLANG),
-    Road("Turunan Jemplang", "track", OFFROAD, 15, "rock and sand", ["jemplang", "jemplang_foot"], S_JEMPLANG),
+    Road("Jalan Ngadas - Jemplang", "tertiary", ROAD, 20, "asphalt", ["ngadas", "jemplang"], S_NGADAS_JEMPLANG, km=4.0, km_source="'along the 4 km to Jemplang' from Ngadas: " + S_NGADAS_JEMPLANG),
+    Road("Turunan Jemplang", "track", OFFROAD, 15, "rock and sand", ["jemplang", "jemplang_foot"], S_JEMPLANG, km=2.0, km_source="'about 2 km' down from Jemplang to the sea of sand: " + S_JEMPLANG),
     Road("Jalur Savana Teletubbies", "track", OFFROAD, 20, "sand", ["jemplang_foot", "teletubbies", "pasir_berbisik"], S_SAND_SEA),
     Road("Jalur Lautan Pasir", "track", OFFROAD, 20, "sand", ["pasir_berbisik", "bromo_parking"], S_SAND_SEA),
-    Road("Jalan kaki ke Kawah Bromo", "footpath", FOOT, 2.5, "sand and steps", ["bromo_parking", "pura_poten", "crater_steps", "kawah_bromo"], S_CEMORO),
-    Road("Jalur Lautan Pasir - Cemoro Lawang", "track", OFFROAD, 20, "sand", ["bromo_parking", "caldera_ne", "cemoro_ramp", "cemoro_lawang"], S_CEMORO),
+    Road("Jalan kaki ke Kawah Bromo", "footpath", FOOT, 2.5, "sand and steps", ["pura_poten", "crater_steps", "kawah_bromo"], S_CEMORO),
+    Road("Jalur Lautan Pasir - Cemoro Lawang", "track", OFFROAD, 20, "sand", ["bromo_parking", "pura_poten", "caldera_ne", "cemoro_ramp", "cemoro_lawang"], S_CEMORO),
     Road("Jalan Raya Malang-Surabaya (Lawang)", "primary", ROAD, 40, "asphalt", ["singosari_market", "lawang", "purwodadi_junction"], S_NONGKOJAJAR),
     Road("Jalan Raya Nongkojajar", "secondary", ROAD, 30, "asphalt", ["purwodadi_junction", "nongkojajar", "gendro", "andonosari"], S_NONGKOJAJAR),
     Road("Jalan Raya Tosari", "secondary", ROAD, 25, "asphalt", ["andonosari", "ngadiwono", "tosari", "wonokitri_gate"], S_NONGKOJAJAR),
     Road("Jalan Wonokitri - Dingklik", "tertiary", OFFROAD, 20, "asphalt", ["wonokitri_gate", "dingklik"], "https://telusuri.id/menikmati-sunrise-di-bromo"),
     Road("Jalan Penanjakan", "tertiary", OFFROAD, 15, "asphalt", ["dingklik", "penanjakan"], "https://telusuri.id/menikmati-sunrise-di-bromo"),
     Road("Turunan Wonokitri ke Lautan Pasir", "track", OFFROAD, 15, "asphalt and sand", ["dingklik", "caldera_nw", "bromo_parking"], S_PENANJAKAN),
-    Road("Jalan Jemplang - Ranu Pani", "tertiary", ROAD, 20, "asphalt", ["jemplang", "ranupani_road", "ranu_pani"], S_RANUPANI),
+    Road("Jalan Jemplang - Ranu Pani", "tertiary", ROAD, 20, "asphalt", ["jemplang", "ranupani_road", "ranu_pani"], S_RANUPANI, km=6.9, km_source="Ranu Pani lake 'about 6.9 kilometres' from the Jemplang rest area: " + S_JEMPLANG_RANUPANI),
     Road("Jalan Ranu Pani - Senduro", "tertiary", ROAD, 25, "asphalt", ["ranu_pani", "ranupani_east", "burno", "senduro"], S_SAND_SEA),
     Road("Jalur Pendakian Semeru (Ranu Pani - Ranu Kumbolo)", "hiking_trail", TRAIL, 2.5, "earth", ["ranu_pani", "ranu_kumbolo"], S_SEMERU, km=10.0, km_source="'sekitar 10 kilometer': https://www.visitlumajang.com/apa-kabar-kamu-ranu-kumbolo/4045", hours=4.5, hours_source="4-5 hours: http://agrotechtelecenter.blogspot.com/2014/04/mengenal-lebih-dekat-danau-ranu-kumbolo.html, https://wedoroklura.blogspot.com/2017/09/trip-ke-ranukumbolo.html"),
     Road("Jalur Pendakian Semeru (Ranu Kumbolo - Kalimati)", "hiking_trail", TRAIL, 2.5, "earth", ["ranu_kumbolo", "oro_oro_ombo", "cemoro_kandang", "jambangan", "kalimati"], S_SUMMIT, hours=3.0, hours_source="about 3 hours: http://landscapeshutter.blogspot.com/2010/10/mount-semeru-part-ii-ranu-kumbulo-to.html, https://www.roamindonesia.com/java/java-attractions/mount-semeru/"),
-    Road("Jalur Pendakian Semeru (Kalimati - Mahameru)", "hiking_trail", TRAIL, 1.2, "volcanic sand", ["kalimati", "arcopodo", "mahameru"], S_SUMMIT, hours=4.0, hours_source="Kalimati to Arcopodo 2 km (about 1 hour) then 3 hours to the summit: https://www.roamindonesia.com/java/java-attractions/mount-semeru/"),
+    Road("Jalur Pendakian Semeru (Kalimati - Arcopodo)", "hiking_trail", TRAIL, 2.0, "volcanic sand", ["kalimati", "arcopodo"], S_SUMMIT, km=2.0, km_source="Kalimati to Arcopodo '2 km': " + S_SUMMIT, hours=1.0, hours_source="about 1 hour from Kalimati to Arcopodo: " + S_SUMMIT),
+    Road("Jalur Pendakian Semeru (Arcopodo - Mahameru)", "hiking_trail", TRAIL, 0.5, "volcanic sand", ["arcopodo", "mahameru"], S_SUMMIT, hours=3.0, hours_source="3 hours from Arcopodo to the summit: " + S_SUMMIT),
     Road("Jalan Raya Purwosari - Pasuruan - Probolinggo", "primary", ROAD, 45, "asphalt", ["purwodadi_junction", "purwosari", "sukorejo", "pasuruan", "grati", "tongas"], S_PROBOLINGGO),
     Road("Jalan Raya Purwosari - Pandaan", "primary", ROAD, 40, "asphalt", ["sukorejo", "pandaan"], S_JAWI),
     Road("Jalan Raya Pandaan - Prigen", "secondary", ROAD, 30, "asphalt", ["pandaan", "candi_jawi"], S_JAWI),
     Road("Jalan Raya Tlogomas - Jalan Kanjuruhan", "tertiary", ROAD, 25, "asphalt", ["suhat", "situs_watu_gong"], S_WATU_GONG),
     Road("Jalan Simpang Candi Panggung (Mojolangu)", "residential", ROAD, 20, "asphalt", ["mpu_purwa", "beji_sari"], S_BEJI_SARI),
     Road("Jalan Senduro - Argosari", "tertiary", ROAD, 20, "asphalt", ["senduro", "argosari"], S_ARGOSARI, km=18.0, km_source="'about 18 km' on from Senduro, uphill: " + S_ARGOSARI),
+    Road("Jalan Stasiun - Polehan - Madyopuro", "secondary", ROAD, 30, "asphalt", ["stasiun", "polehan", "madyopuro"], S_KIDAL_CITY),
+    Road("Jalan Madyopuro - Cemorokandang - Kidal", "secondary", ROAD, 30, "asphalt", ["madyopuro", "cemorokandang", "kambingan", "candi_kidal"], S_KIDAL_CITY, km=9.0, km_source="'about 9 km' by bicycle from Taman Velodrome (Sawojajar, next to Madyopuro, whose village point stands for it) to Candi Kidal, through settlements and rice fields: " + S_KIDAL_CITY),
     Road("Jalan Raya Tongas - Sukapura - Cemoro Lawang", "secondary", ROAD, 30, "asphalt", ["tongas", "sukapura", "wonokerto", "ngadisari", "cemoro_lawang"], S_PROBOLINGGO),
 ]
 
-CHECKS: list[Check] = [
-    Check("Alun-alun Merdeka to Kampung Kayutangan", ("alun_alun", "kayutangan"), "walk", (0.6, 0.6), ("https://interior.binus.ac.id/2025/08/20/dialog-ruang-di-kampung-heritage-kayutangan-kota-malang",), "'about 600 m from the Alun-alun'"),
-    Check("Stasiun Kota Baru to Kampung Warna-Warni Jodipan", ("stasiun", "jodipan"), "walk", (0.75, 0.75), (S_JODIPAN,), "'about 750 m from Stasiun Kota Baru'"),
-    Check("Kota Malang (Tugu) to Candi Singosari", ("tugu", "candi_singosari"), "car", (10.0, 10.0), (S_SINGOSARI,), "'about 10 km north of the city' (from the city, point not stated)"),
-    Check("Candi Singosari to Candi Sumberawan", ("candi_singosari", "candi_sumberawan"), "car", (5.0, 6.0), (S_SUMBERAWAN, "https://malang.merdeka.com/pariwisata/candi-sumberawan-eksotisme-purbakala-di-tengah-hutan-rindang-161129a.html",), "5-6 km"),
-    Check("Kota Malang (Tugu) to Candi Jago, Tumpang", ("tugu", "candi_jago"), "car", (17.0, 22.0), ("https://balijavapocketguide.com/things-to-do-in-malang/", "http://pemandanganalamindah.blogspot.com/2011/01/candi-kidal-malang-jawa-timur.html",), "Candi Jago 17 km south-east of Malang; Tumpang 'about 22 km from Malang'"),
-    Check("Tumpang to Candi Kidal", ("tumpang", "candi_kidal"), "car", (8.0, 8.0), ("http://pemandanganalamindah.blogspot.com/2011/01/candi-kidal-malang-jawa-timur.html",), "'about 8 km from Tumpang'"),
-    Check("Kota Malang (Tugu) to the sea of sand at Bromo via Tumpang, Gubugklakah, Ngadas, Jemplang", ("tugu", "pura_poten"), "jeep", (53.0, 54.0), (S_TUMPANG_BROMO, S_JEMPLANG,), "'about 53 km' and 'only about 54 km' (end point not stated: Bromo)"),
-    Check("Jemplang back to Kota Malang via Ngadas, Gubugklakah, Tumpang", ("jemplang", "tugu"), "car", (40.0, 40.0), (S_JEMPLANG,), "'about 40 km'"),
-    Check("Ngadas to Jemplang", ("ngadas", "jemplang"), "car", (4.0, 4.0), (S_NGADAS_JEMPLANG,), "'along the 4 km to Jemplang' (the Ngadas-Jemplang-Bantengan road is 9 km)"),
-    Check("Jemplang down to the sea of sand", ("jemplang", "jemplang_foot"), "jeep", (2.0, 2.0), (S_JEMPLANG,), "'about 2 km'"),
-    Check("Cemoro Lawang on foot to the crater rim", ("cemoro_lawang", "kawah_bromo"), "walk", (3.0, 3.0), (S_CEMORO,), "'about 3 km' from the tourist centre to the top"),
-    Check("Ranu Pani to Ranu Kumbolo", ("ranu_pani", "ranu_kumbolo"), "hike", (9.5, 12.0), ("http://www.menujujauh.com/2012/11/semeru-mountain-paradise-from-east-java.html", "http://landscapeshutter.blogspot.com/2010/10/mount-semeru-part-i-ranupani-to-ranu.html",), "about 5 km to Watu Rejeng then 4.5 km (9.5 km); '12 km jungle trekking' (an estimate); 10.5 km is the figure usually quoted"),
-    Check("Kalimati to Arcopodo", ("kalimati", "arcopodo"), "hike", (2.0, 2.0), (S_SUMMIT,), "'2 km'"),
-    Check("Ranu Pani to the Mahameru summit", ("ranu_pani", "mahameru"), "hike", (18.0, 18.0), ("https://www.yonderingsoles.com/2019/04/11/semeru/",), "'walking distance 36 km (~18 km 1 way)'"),
-]
+# The published distances are data: geodata/data/published_distances.json.
+CHECKS, NOT_CHECKED = load_published_distances()
 # fmt: on

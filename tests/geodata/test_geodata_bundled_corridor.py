@@ -119,10 +119,19 @@ def test_a_trail_drawn_as_a_straight_line_counts_its_published_length(network):
     trail = [e for e in network.edges if e.name == "Jalur Pendakian Semeru (Ranu Pani - Ranu Kumbolo)"]
     drawn_m = sum(e.line.length for e in trail)  # UTM metres of the drawn line
     assert trail and drawn_m < 7_000 and all(e.length_factor > 1.4 for e in trail)
-    # Roads keep their drawn length, but for the one mountain road drawn as a single straight line between
-    # two villages, which counts its published length like the trails.
+    # Roads keep their drawn length, but for the roads drawn as a few straight lines whose length is
+    # published (mountain roads, the climb to Sumberawan, the country roads to Kidal): they count it.
     stretched = {e.name for e in network.edges if e.road_class != "hiking_trail" and e.length_factor != 1.0}
-    assert stretched == {"Jalan Senduro - Argosari"}
+    assert stretched == {
+        "Jalan Senduro - Argosari",
+        "Jalan ke Candi Sumberawan",
+        "Jalan Raya Kidal (Tumpang - Tajinan)",
+        "Jalan Madyopuro - Cemorokandang - Kidal",
+        "Jalan Ngadas - Jemplang",
+        "Turunan Jemplang",
+        "Jalan Jemplang - Ranu Pani",
+    }
+    assert all(e.length_factor > 1.0 for e in network.edges if e.name in stretched)
 
 
 def test_a_village_area_is_reached_where_its_road_ends_not_refused(network):

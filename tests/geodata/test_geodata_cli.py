@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CRATER = "-7.9420,112.9530"
+CRATER = "-7.9416667,112.95"  # the crater point of places.geojson (kawah-bromo)
 
 
 def geodata(*args, cwd=ROOT):
@@ -48,7 +48,7 @@ def test_an_unknown_place_is_a_clear_message_and_exit_2_without_a_traceback():
 def test_a_place_the_mode_cannot_reach_is_exit_3_naming_it_and_the_mode():
     done = geodata("route", "Tugu Malang", CRATER, "--mode", "car")
     assert done.returncode == 3
-    assert "-7.94200,112.95300 cannot be reached by car" in done.stderr
+    assert "-7.94167,112.95000 cannot be reached by car" in done.stderr
     assert "Traceback" not in done.stderr
 
 
