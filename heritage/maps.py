@@ -78,7 +78,8 @@ def cached_places_map(kind: str, stamp: str, rows, *, height, request=None) -> s
     """A map of `rows()` (geodata's places map), drawn once per `stamp`, language, height and tile address
     and then served from the maps cache. The popups and legend are in the page's language: one map per
     language."""
-    material = f"{stamp}|{get_language()}|{height}|{settings.MAP_TILE_URL}"
+    # "base:1": maps drawn with the bundled roads and trails under the markers (geodata.maps.base_lines).
+    material = f"{stamp}|{get_language()}|{height}|{settings.MAP_TILE_URL}|base:1"
     key = f"{kind}:" + hashlib.sha256(material.encode()).hexdigest()
     parts = caches["maps"].get(key)
     if parts is None:
@@ -92,6 +93,7 @@ def cached_places_map(kind: str, stamp: str, rows, *, height, request=None) -> s
             MapAssets.from_base_url(settings.STATIC_URL),
             tile_url=settings.MAP_TILE_URL or None,
             attribution=settings.MAP_TILE_ATTRIBUTION,
+            base_layer=True,
         )
         parts = embed(folium_map, height)
         caches["maps"].set(key, parts)

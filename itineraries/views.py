@@ -60,7 +60,7 @@ def itinerary_map_html(trip, request=None) -> str:
             sort_keys=True,
         ).encode()
     ).hexdigest()[:24]
-    key = f"itinerary-map:v4:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
+    key = f"itinerary-map:v5:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
     parts = caches["maps"].get(key)
     if parts is None:
         from geodata.maps import MapAssets, route_map
@@ -71,6 +71,7 @@ def itinerary_map_html(trip, request=None) -> str:
             MapAssets.from_base_url(settings.STATIC_URL),
             tile_url=settings.MAP_TILE_URL or None,
             attribution=settings.MAP_TILE_ATTRIBUTION,
+            base_layer=True,
         )
         parts = embed(folium_map, "60vh")
         caches["maps"].set(key, parts)

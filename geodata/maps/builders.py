@@ -7,9 +7,11 @@ a plain background, which is what the tests and the offline command-line maps us
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import folium
 import geopandas as gpd
@@ -17,6 +19,7 @@ import geopandas as gpd
 from geodata.maps.assets import MapAssets
 from geodata.maps.layers import Legend, LineLayer, OfflineMap, PointCluster, StopMarkers
 from geodata.network import RoadNetwork
+from geodata.places import CORRIDOR_NETWORK_PATH
 from geodata.routing import Route, Stop
 
 # A place without a colour of its own: the site passes each kind's colour and label from its vocabulary
@@ -37,6 +40,51 @@ OTHER_STYLE = {"color": "#555555", "weight": 2}
 LEG_COLOURS = ["#1f4e9e", "#b03a2e", "#117a65", "#7d3c98", "#b9770e"]
 
 MALANG = (-7.98, 112.63)
+
+# The base layer under a map's markers: the bundled roads and trails, drawn muted and thin so that they read as
+# background, not as a route, and so that markers keep their context where no tile loads (no signal, a tile
+# server down, a saved copy read offline). Roads grey, tracks dashed brown, paths and trails dotted green.
+BASE_STYLES: dict[str, dict] = {
+    "road": {"color": "#8c8276", "weight": 3, "opacity": 0.75, "interactive": False},
+    "minor": {"color": "#a39a8e", "weight": 2, "opacity": 0.75, "interactive": False},
+    "track": {"color": "#9b7b62", "weight": 2, "opacity": 0.8, "dashArray": "6 4", "interactive": False},
+    "trail": {"color": "#5d7f5a", "weight": 2, "opacity": 0.8, "dashArray": "2 4", "interactive": False},
+}
+BASE_CLASSES = {
+    "primary": "road",
+    "secondary": "road",
+    "tertiary": "minor",
+    "residential": "minor",
+    "track": "track",
+    "footpath": "trail",
+    "hiking_trail": "trail",
+}
+
+
+@lru_cache(maxsize=4)
+def base_lines(path: str = str(CORRIDOR_NETWORK_PATH), digits: int = 4) -> tuple[list, list[dict]]:
+    """The lines of a network GeoJSON (by default the bundled corridor) as ``(lines, styles)`` for a
+    :class:`LineLayer`: ``[[[lat, lon], ...], style index, None]``, coordinates rounded to ``digits`` (4: about
+    11 m, finer than the network's own anchors) and no names, so the layer stays a few kilobytes and says
+    nothing in any language. Read with ``json`` alone: drawing a map never loads the router."""
+    with open(path, encoding="utf-8") as handle:
+        features = json.load(handle).get("features", [])
+    names = list(BASE_STYLES)
+    lines = []
+    for feature in features:
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "LineString":
+            parts = [geometry["coordinates"]]
+        elif geometry.get("type") == "MultiLineString":
+            parts = geometry["coordinates"]
+        else:
+            continue
+        style = BASE_CLASSES.get(str((feature.get("properties") or {}).get("class")), "minor")
+        for part in parts:
+            coords = [[round(p[1], digits), round(p[0], digits)] for p in part]
+            if len(coords) >= 2:
+                lines.append([coords, names.index(style), None])
+    return lines, [BASE_STYLES[name] for name in names]
 
 
 def _get(item, key, default=None):
@@ -85,10 +133,15 @@ def _fit(m: folium.Map, latlons: list[tuple[float, float]]) -> None:
     m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(20, 20))
 
 
-def _base(assets: MapAssets, tile_url: str | None, attribution: str | None) -> folium.Map:
+def _base(
+    assets: MapAssets, tile_url: str | None, attribution: str | None, base_layer: bool = False
+) -> folium.Map:
     m = OfflineMap(assets, location=list(MALANG), zoom_start=12, control_scale=True)
     if tile_url:
         folium.TileLayer(tiles=tile_url, attr=attribution or " ", max_zoom=19, name="tiles").add_to(m)
+    if base_layer:
+        lines, styles = base_lines()
+        m.add_child(LineLayer(lines, styles, name="base"), name="base")
     return m
 
 
@@ -129,11 +182,13 @@ def places_map(
     attribution: str | None = None,
     *,
     cluster: bool = True,
+    base_layer: bool = False,
 ) -> folium.Map:
     """Places as clustered dots coloured by ``kind``; the popup shows the name, linked to ``url``. A place with
-    a true ``current`` (the one the page is about) stands out: larger, ringed, its name shown."""
+    a true ``current`` (the one the page is about) stands out: larger, ringed, its name shown. With
+    ``base_layer``, the bundled roads and trails are drawn under the markers (:func:`base_lines`)."""
     rows = _place_rows(places)
-    m = _base(assets, tile_url, attribution)
+    m = _base(assets, tile_url, attribution, base_layer)
     m.add_child(_points_layer(rows, cluster=cluster), name="places")
     _fit(m, [(r["lat"], r["lon"]) for r in rows])
     return m
@@ -165,16 +220,19 @@ def route_map(
     assets: MapAssets,
     tile_url: str | None = None,
     attribution: str | None = None,
+    *,
+    base_layer: bool = False,
 ) -> folium.Map:
     """A route: one line per leg, and the stops as numbered markers (1, 2, 3 ...). A stop given as a mapping
     with a ``number`` keeps that number (the itinerary's own numbering, which skips a stop that is gone);
-    stops at the same point share one marker with all their numbers."""
+    stops at the same point share one marker with all their numbers. With ``base_layer``, the bundled roads
+    and trails are drawn under the legs (:func:`base_lines`)."""
     given = list(stops if stops is not None else route.stops)
     stop_list = [Stop.of(s) for s in given]
     numbers = [
         int(_get(s, "number") or i) if isinstance(s, dict) else i for i, s in enumerate(given, start=1)
     ]
-    m = _base(assets, tile_url, attribution)
+    m = _base(assets, tile_url, attribution, base_layer)
     styles = [{"color": c, "weight": 5, "opacity": 0.85} for c in LEG_COLOURS]
     m.add_child(LineLayer(_route_lines(route), styles, name="legs"), name="legs")
     m.add_child(StopMarkers(_stop_groups(stop_list, numbers)), name="stops")

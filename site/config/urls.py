@@ -10,7 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import offline
+from home import offline, offline_pack
 from home.admin_create import RaceSafeCreateView
 from home.sitemap import SITEMAPS
 from opendata import views as opendata_views
@@ -57,6 +57,8 @@ urlpatterns += i18n_patterns(
     path("data/", opendata_views.data_page, name="open_data"),
     path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("offline/", offline.offline_page, name="offline"),
+    path("offline/pack/corridor.json", offline_pack.corridor_pack_view, name="offline_pack_corridor"),
+    path("offline/pack/<int:page_id>.json", offline_pack.page_pack_view, name="offline_pack_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

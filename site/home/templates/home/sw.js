@@ -5,6 +5,7 @@ const VERSION = "{{ version }}";
 const SHELL = "shell-" + VERSION;  // what every page needs, and the page for a page never saved
 const PAGES = "pages-v1";  // the pages a visitor opened, newest last
 const FILES = "files-v1";  // static files (hashed names: never change) and images
+const PACK = "pack-v1";  // what "Save for offline" stored (site/js/save-offline.js), kept until removed there
 const SHELL_FILES = {{ shell_json }};
 const OFFLINE = {{ offline_json }};  // language code -> the "no signal" page
 const DEFAULT_LANGUAGE = {{ default_language }};
@@ -51,8 +52,20 @@ async function savePage(request, response) {
   await Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_PAGES)).map((key) => cache.delete(key)));
 }
 
+async function newestCopy(url) {
+  // A page opened (PAGES) or saved for offline (PACK): the copy saved last.
+  const [opened, packed] = await Promise.all([
+    caches.match(url, { cacheName: PAGES }),
+    caches.match(url, { cacheName: PACK }),
+  ]);
+  if (!opened || !packed) return opened || packed;
+  return (packed.headers.get("X-Saved-At") || "") > (opened.headers.get("X-Saved-At") || "") ? packed : opened;
+}
+
 async function markedAsSaved(response) {
-  // The page says it is a saved copy, and since when (site/js/offline.js shows the note).
+  // The page says it is a saved copy, and since when (site/js/offline.js shows the note). A saved file that
+  // is not a page (an itinerary's GPX, opened with no signal) is given as it is.
+  if (!/text\/html/i.test(response.headers.get("Content-Type") || "")) return response;
   const html = await response.text();
   const saved = response.headers.get("X-Saved-At") || "";
   const marked = html.replace(/<html\b/i, '<html data-offline-copy="' + saved.replace(/[^0-9TZ:.\-]/g, "") + '"');
@@ -71,7 +84,7 @@ async function page(event) {
     if (keepable(response)) event.waitUntil(savePage(request, response.clone()));
     return response;
   } catch (error) {
-    const saved = await caches.match(request.url, { cacheName: PAGES });
+    const saved = await newestCopy(request.url);
     if (saved) return markedAsSaved(saved);
     const offline = await caches.match(OFFLINE[languageOf(request.url)], { cacheName: SHELL });
     if (offline) return offline;
@@ -99,6 +112,16 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(page(event));
   } else if (url.pathname.startsWith("/static/") || url.pathname.startsWith("/media/")) {
     event.respondWith(file(event));
+  } else {
+    // Anything else of ours (an itinerary's GPX): from the network, or with no signal from a saved pack.
+    event.respondWith(
+      fetch(request).catch((error) =>
+        caches.match(url.href, { cacheName: PACK }).then((saved) => {
+          if (saved) return saved;
+          throw error;
+        })
+      )
+    );
   }
 });
 

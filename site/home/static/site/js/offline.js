@@ -27,17 +27,30 @@
   }
 
   var list = document.querySelector("#saved-pages ul");
-  if (list && window.caches) {
-    caches.open("pages-v1").then(function (cache) {
+  function savedIn(name) {
+    // The pages a cache holds: "pages-v1" (opened), "pack-v1" (saved for offline, site/js/save-offline.js).
+    return caches.open(name).then(function (cache) {
       return cache.keys().then(function (requests) {
         return Promise.all(requests.map(function (request) {
           return cache.match(request).then(function (response) {
+            if (!response || !response.headers.get("X-Saved-At")) return null;  // a file, not a page
             var title = decodeURIComponent(response.headers.get("X-Saved-Title") || "");
             // The title as the page's <title> holds it (entities such as &amp;), read back as plain text.
             title = new DOMParser().parseFromString(title, "text/html").documentElement.textContent;
             return { url: request.url, title: title, at: response.headers.get("X-Saved-At") || "" };
           });
         }));
+      });
+    });
+  }
+
+  if (list && window.caches) {
+    Promise.all([savedIn("pages-v1"), savedIn("pack-v1")]).then(function (found) {
+      var seen = {};
+      return found[0].concat(found[1]).filter(function (p) {
+        if (!p || seen[p.url]) return false;
+        seen[p.url] = true;
+        return true;
       });
     }).then(function (pages) {
       var mine = pages.filter(function (p) { return new URL(p.url).pathname.indexOf("/" + language + "/") === 0; });
