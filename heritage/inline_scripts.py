@@ -21,15 +21,21 @@ def script_hash(script: str) -> str:
 
 def allow_inline_script(request, script: str) -> None:
     """Record that ``script`` (exactly this text) may run on the page answering ``request``."""
-    if request is None:
+    if request is not None:
+        allow_inline_script_hashes(request, [script_hash(script)])
+
+
+def allow_inline_script_hashes(request, values) -> None:
+    """Record hashes worked out before (`script_hash`), as a kept part of a page registered them when drawn."""
+    if request is None or not values:
         return
     hashes = getattr(request, "_inline_script_hashes", None)
     if hashes is None:
         hashes = []
         request._inline_script_hashes = hashes
-    value = script_hash(script)
-    if value not in hashes:
-        hashes.append(value)
+    for value in values:
+        if value not in hashes:
+            hashes.append(value)
 
 
 def inline_script_hashes(request) -> list[str]:

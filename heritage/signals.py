@@ -5,6 +5,7 @@ the transaction commits (so a worker that read the tree in between does not keep
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -30,6 +31,7 @@ def connect() -> None:
         signal.connect(_forget, dispatch_uid=f"heritage_published_{name}")
     post_save.connect(_page_saved_or_deleted, dispatch_uid="heritage_published_page_saved")
     post_delete.connect(_page_saved_or_deleted, dispatch_uid="heritage_published_page_deleted")
-    for model in (PageViewRestriction, Locale, Site):
+    # A page is remembered with its image (`published.page_at`): a new title, file or focal point shows.
+    for model in (PageViewRestriction, Locale, Site, get_image_model()):
         for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
             signal.connect(_forget, sender=model, dispatch_uid=f"heritage_published_{model.__name__}_{name}")

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -21,7 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from heritage import published
+from heritage import fragments, published
 from heritage.api_fields import common_fields, image_fields, location_fields
 from heritage.blocks import StoryBlock
 from heritage.emergency import EmergencyHelp
@@ -223,15 +224,24 @@ class PlacePage(published.CachedViewRestrictionsMixin, Page):
     def lon(self) -> float:
         return float(self.longitude)
 
+    stored_fragments = ("head", "content")  # the parts of the template kept once drawn (heritage.fragments)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects([self], "links", "sources")  # each read twice (facts, JSON-LD, sources list)
-        context["nearby"] = places_near(self, limit=6)
-        context["nearby_with_self"] = [self, *(other for other, _metres in context["nearby"])]
-        context["related"] = published.localized(
-            [link.page for link in self.related_places.select_related("page__image") if link.page.live]
+        # The template's kept parts, when they are ready for this request: then nothing below is computed,
+        # since only those parts read it (each value is computed when first read).
+        context["stored_fragments"] = fragments.stored(request, self, self.stored_fragments)
+        if context["stored_fragments"] is None:
+            prefetch_related_objects([self], "links", "sources")  # each read twice (facts, JSON-LD, sources)
+        nearby = SimpleLazyObject(lambda: places_near(self, limit=6))
+        context["nearby"] = nearby
+        context["nearby_with_self"] = SimpleLazyObject(lambda: [self, *(other for other, _metres in nearby)])
+        context["related"] = SimpleLazyObject(
+            lambda: published.localized(
+                [link.page for link in self.related_places.select_related("page__image") if link.page.live]
+            )
         )
-        context["emergency_help"] = EmergencyHelp.for_place(self)
+        context["emergency_help"] = SimpleLazyObject(lambda: EmergencyHelp.for_place(self))
         return context
 
 

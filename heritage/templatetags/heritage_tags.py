@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Page
 
-from heritage import emergency, jsonld, published
+from heritage import emergency, fragments, jsonld, published
 from heritage.maps import map_html
 from heritage.models import PlaceIndexPage
 from heritage.open_data import canonical_url
@@ -108,3 +108,33 @@ def help_panel(context, help):
         "sambat_sms_uri": emergency.SAMBAT_SMS_URI,
         "report_url": canonical_url(place.get_url(context.get("request"))) if place else "",
     }
+
+
+@register.tag
+def stored_fragment(parser, token):
+    """`{% stored_fragment "content" %}…{% endstored_fragment %}`: a part of a page that is the same for every
+    visitor, drawn once per change and then served as kept (heritage.fragments) where the page's context
+    brought it (`stored_fragments`); drawn as usual everywhere else."""
+    bits = token.split_contents()
+    name = bits[1].strip("\"'") if len(bits) == 2 else ""
+    if name not in fragments.NAMES:
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes one name of heritage.fragments.NAMES: {', '.join(fragments.NAMES)}"
+        )
+    nodelist = parser.parse(("endstored_fragment",))
+    parser.delete_first_token()
+    return StoredFragmentNode(name, nodelist)
+
+
+class StoredFragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if "stored_fragments" not in context:  # a page that does not keep its parts
+            return self.nodelist.render(context)
+        kept = context["stored_fragments"] or {}
+        if self.name in kept:
+            return fragments.serve(request, kept[self.name])
+        return fragments.draw(request, context.get("page"), self.name, lambda: self.nodelist.render(context))

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.cache import set_response_etag
 
+from heritage import fragments
+
 HIT_HEADER = "X-Page-Cache"
 CACHEABLE = "_page_cacheable"
 
@@ -44,10 +46,13 @@ def key_for(path: str) -> str:
 
 
 def forget(paths) -> None:
-    """Drop the cached copies of these paths (site-relative, such as `/en/places/candi-badut/`)."""
+    """Drop the cached copies of these paths (site-relative, such as `/en/places/candi-badut/`), and the parts
+    of their pages kept for drawing them again (heritage.fragments)."""
+    paths = list(paths)
     keys = [key_for(path) for path in paths]
     if keys:
         _cache().delete_many(keys)
+    fragments.forget(paths)
 
 
 def forget_all() -> None:
