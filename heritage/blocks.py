@@ -30,9 +30,20 @@ class TimelineBlock(blocks.ListBlock):
         template = "heritage/blocks/timeline.html"
 
 
+class StoryImageBlock(ImageBlock):
+    """Wagtail's image block, its chooser labelled in the editor's language (Wagtail names that child after
+    its Python name, in English). Deconstructs as Wagtail's ImageBlock: migrations do not know this class."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.child_blocks["image"].label = _("Image")
+
+
 class StoryBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(form_classname="title", icon="title", template="heritage/blocks/heading.html")
-    paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
-    image = ImageBlock()
-    quote = QuoteBlock()
-    timeline = TimelineBlock()
+    heading = blocks.CharBlock(
+        form_classname="title", icon="title", template="heritage/blocks/heading.html", label=_("Heading")
+    )
+    paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("Paragraph"))
+    image = StoryImageBlock(label=_("Image"))
+    quote = QuoteBlock(label=_("Quote"))
+    timeline = TimelineBlock(label=_("Timeline"))

@@ -50,7 +50,7 @@ class Difficulty(models.TextChoices):
 
 class ItineraryIndexPage(published.CachedViewRestrictionsMixin, Page):
     objects = published.PublishedPageManager()
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=_("Intro"))
     subpage_types = ["itineraries.ItineraryPage"]
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
@@ -83,25 +83,32 @@ class ItineraryPage(published.CachedViewRestrictionsMixin, RoutablePageMixin, Pa
         APIField("stops"),
         APIField("route_data"),
     ]
-    summary = models.TextField(max_length=300)
-    story = StreamField(StoryBlock(), blank=True, use_json_field=True)
-    theme = models.CharField(max_length=16, choices=Theme.choices)
+    summary = models.TextField(max_length=300, verbose_name=_("Summary"))
+    story = StreamField(StoryBlock(), blank=True, use_json_field=True, verbose_name=_("Story"))
+    theme = models.CharField(max_length=16, choices=Theme.choices, verbose_name=_("Theme"))
     mode = models.CharField(
-        max_length=16, choices=MODE_CHOICES, help_text=_("How the trip travels; a stop may override its leg.")
+        max_length=16,
+        choices=MODE_CHOICES,
+        help_text=_("How the trip travels; a stop may override its leg."),
+        verbose_name=_("Mode"),
     )
     days = models.PositiveSmallIntegerField(
-        default=1, validators=[MinValueValidator(1), MaxValueValidator(14)]
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(14)], verbose_name=_("Days")
     )
-    difficulty = models.CharField(max_length=16, choices=Difficulty.choices, default=Difficulty.EASY)
-    best_season = models.CharField(max_length=200, blank=True)
-    start_time = models.TimeField(default=dt.time(8, 0), help_text=_("Departure from the first stop."))
+    difficulty = models.CharField(
+        max_length=16, choices=Difficulty.choices, default=Difficulty.EASY, verbose_name=_("Difficulty")
+    )
+    best_season = models.CharField(max_length=200, blank=True, verbose_name=_("Best season"))
+    start_time = models.TimeField(
+        default=dt.time(8, 0), help_text=_("Departure from the first stop."), verbose_name=_("Start time")
+    )
     sunrise_margin_min = models.PositiveSmallIntegerField(
         _("minutes before sunrise"),
         default=30,
         validators=[MaxValueValidator(180)],
         help_text=_("How long before sunrise a sunrise stop must be reached."),
     )
-    booking_rules = models.TextField(blank=True)
+    booking_rules = models.TextField(blank=True, verbose_name=_("Booking rules"))
     route_data = models.JSONField(default=dict, blank=True, editable=False)
 
     qr_enabled = True
@@ -217,12 +224,14 @@ class ItineraryStop(Orderable):
     page = ParentalKey(ItineraryPage, related_name="stops", on_delete=models.CASCADE)
     # SET_NULL: deleting a place must not be refused because a trip visits it; the stop stays, shown as
     # unavailable (itineraries.trip), until an editor picks another place or removes it.
-    place = models.ForeignKey("heritage.PlacePage", on_delete=models.SET_NULL, null=True, related_name="+")
+    place = models.ForeignKey(
+        "heritage.PlacePage", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("Place")
+    )
     day = models.PositiveSmallIntegerField(
-        default=1, validators=[MinValueValidator(1), MaxValueValidator(14)]
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(14)], verbose_name=_("Day")
     )
     stay_minutes = models.PositiveSmallIntegerField(_("time spent there (min)"), default=30)
-    arrive_before_sunrise = models.BooleanField(default=False)
+    arrive_before_sunrise = models.BooleanField(default=False, verbose_name=_("Arrive before sunrise"))
     leg_mode = models.CharField(
         _("travel mode to this stop"),
         max_length=16,
@@ -230,7 +239,7 @@ class ItineraryStop(Orderable):
         blank=True,
         help_text=_("Empty: the itinerary's mode."),
     )
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, verbose_name=_("Note"))
 
     panels = [
         FieldPanel("place"),
@@ -243,6 +252,6 @@ class ItineraryStop(Orderable):
 class ItineraryLink(Orderable):
     api_fields = [APIField("title"), APIField("url")]
     page = ParentalKey(ItineraryPage, related_name="links", on_delete=models.CASCADE)
-    title = models.CharField(max_length=200)
-    url = models.URLField(max_length=500)
+    title = models.CharField(max_length=200, verbose_name=_("Title"))
+    url = models.URLField(max_length=500, verbose_name=_("URL"))
     panels = [FieldPanel("title"), FieldPanel("url")]

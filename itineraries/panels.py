@@ -1,6 +1,8 @@
 """Read-only admin panels: the legs computed when the itinerary was last saved, and the stops whose place is
 gone."""
 
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
@@ -18,7 +20,12 @@ class RouteSummaryPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["route_data"] = getattr(self.instance, "route_data", None) or {}
+            route_data = getattr(self.instance, "route_data", None) or {}
+            context["route_data"] = route_data
+            # Stored in UTC (ISO 8601); the office reads it in the site's time zone, WIB.
+            computed_at = parse_datetime(route_data.get("computed_at") or "")
+            if computed_at is not None and timezone.is_aware(computed_at):
+                context["computed_at"] = timezone.localtime(computed_at)
             return context
 
 

@@ -15,7 +15,7 @@ from .place import PlacePage
 
 class PlaceIndexPage(published.CachedViewRestrictionsMixin, Page):
     objects = published.PublishedPageManager()
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=_("Intro"))
 
     subpage_types = ["heritage.HeritageSitePage", "heritage.CorridorPlacePage"]
     parent_page_types = ["home.HomePage"]

@@ -2,6 +2,7 @@
 facts. Each concrete class adds only its `ParentalKey`."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
@@ -14,8 +15,8 @@ class SourceRow(Orderable):
 
     api_fields = SOURCE_FIELDS
 
-    title = models.CharField(max_length=300)
-    url = models.URLField(max_length=500, blank=True)
+    title = models.CharField(max_length=300, verbose_name=_("Title"))
+    url = models.URLField(max_length=500, blank=True, verbose_name=_("URL"))
     panels = [FieldPanel("title"), FieldPanel("url")]
 
     class Meta(Orderable.Meta):

@@ -58,42 +58,60 @@ class PlacePage(published.CachedViewRestrictionsMixin, Page):
     qr_enabled = True  # a plaque at the site leads here (plaques app)
 
     summary = models.TextField(
-        max_length=300, help_text=_("One or two sentences shown in lists and previews.")
+        max_length=300,
+        help_text=_("One or two sentences shown in lists and previews."),
+        verbose_name=_("Summary"),
     )
-    story = StreamField(StoryBlock(), blank=True, use_json_field=True)
+    story = StreamField(StoryBlock(), blank=True, use_json_field=True, verbose_name=_("Story"))
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Image"),
     )
 
-    kind = models.CharField(max_length=32, choices=Kind.choices)
+    kind = models.CharField(max_length=32, choices=Kind.choices, verbose_name=_("Kind"))
     category = models.CharField(
         max_length=16,
         choices=Category.choices,
         blank=True,
         help_text=_("Cagar budaya category (UU 11/2010)."),
+        verbose_name=_("Category"),
     )
-    era = models.CharField(max_length=16, choices=Era.choices, blank=True)
-    built = models.CharField(max_length=60, blank=True, help_text=_("As a source states it: '1927–1929'."))
-    year_from = models.SmallIntegerField(null=True, blank=True)
-    year_to = models.SmallIntegerField(null=True, blank=True)
-    architect = models.CharField(max_length=120, blank=True)
+    era = models.CharField(max_length=16, choices=Era.choices, blank=True, verbose_name=_("Era"))
+    built = models.CharField(
+        max_length=60, blank=True, help_text=_("As a source states it: '1927–1929'."), verbose_name=_("Built")
+    )
+    year_from = models.SmallIntegerField(null=True, blank=True, verbose_name=_("Year from"))
+    year_to = models.SmallIntegerField(null=True, blank=True, verbose_name=_("Year to"))
+    architect = models.CharField(max_length=120, blank=True, verbose_name=_("Architect"))
 
-    designation_status = models.CharField(max_length=120, blank=True)
+    designation_status = models.CharField(max_length=120, blank=True, verbose_name=_("Designation status"))
     sk_number = models.CharField(_("SK number"), max_length=120, blank=True)
     sk_date = models.DateField(_("SK date"), null=True, blank=True)
 
-    region = models.CharField(max_length=16, choices=Region.choices)
+    region = models.CharField(max_length=16, choices=Region.choices, verbose_name=_("Region"))
     district = models.CharField(_("district (kecamatan)"), max_length=80, blank=True)
     village = models.CharField(_("village (kelurahan/desa)"), max_length=80, blank=True)
-    address = models.CharField(max_length=255, blank=True)
+    address = models.CharField(max_length=255, blank=True, verbose_name=_("Address"))
     latitude = models.DecimalField(
-        max_digits=9, decimal_places=6, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        verbose_name=_("Latitude"),
     )
     longitude = models.DecimalField(
-        max_digits=9, decimal_places=6, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        verbose_name=_("Longitude"),
     )
-    coordinate_source = models.CharField(max_length=255, blank=True)
-    coordinate_source_url = models.URLField(max_length=500, blank=True)
+    coordinate_source = models.CharField(max_length=255, blank=True, verbose_name=_("Coordinate source"))
+    coordinate_source_url = models.URLField(
+        max_length=500, blank=True, verbose_name=_("Coordinate source URL")
+    )
     location_precision = models.CharField(
         max_length=16,
         choices=LocationPrecision.choices,
@@ -102,18 +120,21 @@ class PlacePage(published.CachedViewRestrictionsMixin, Page):
             "How closely the point marks the place. Choose 'approximate' for a point rounded to arc-minutes and "
             "'village area' for a village's reference point; the page tells visitors."
         ),
+        verbose_name=_("Location precision"),
     )
     elevation_m = models.IntegerField(_("elevation (m)"), null=True, blank=True)
 
-    opening_hours = models.TextField(blank=True)
+    opening_hours = models.TextField(blank=True, verbose_name=_("Opening hours"))
     ticket_domestic_idr = models.PositiveIntegerField(_("ticket, domestic (Rp)"), null=True, blank=True)
     ticket_foreign_idr = models.PositiveIntegerField(_("ticket, foreign (Rp)"), null=True, blank=True)
     ticket_checked = models.DateField(_("prices checked on"), null=True, blank=True)
-    ticket_note = models.TextField(blank=True)
-    ticket_source_url = models.URLField(max_length=500, blank=True)
+    ticket_note = models.TextField(blank=True, verbose_name=_("Ticket note"))
+    ticket_source_url = models.URLField(max_length=500, blank=True, verbose_name=_("Ticket source URL"))
     access = models.TextField(_("how to get there"), blank=True)
-    accessibility = models.TextField(blank=True)
-    featured = models.BooleanField(default=False, help_text=_("Show on the home page."))
+    accessibility = models.TextField(blank=True, verbose_name=_("Accessibility"))
+    featured = models.BooleanField(
+        default=False, help_text=_("Show on the home page."), verbose_name=_("Featured")
+    )
 
     is_creatable = False
 
@@ -279,8 +300,8 @@ class CorridorPlacePage(PlacePage):
 class PlaceLink(Orderable):
     api_fields = [APIField("title"), APIField("url")]
     page = ParentalKey(PlacePage, related_name="links", on_delete=models.CASCADE)
-    title = models.CharField(max_length=200)
-    url = models.URLField(max_length=500)
+    title = models.CharField(max_length=200, verbose_name=_("Title"))
+    url = models.URLField(max_length=500, verbose_name=_("URL"))
     panels = [FieldPanel("title"), FieldPanel("url")]
 
 
@@ -290,5 +311,5 @@ class PlaceSource(SourceRow):
 
 class RelatedPlace(Orderable):
     page_from = ParentalKey(PlacePage, related_name="related_places", on_delete=models.CASCADE)
-    page = models.ForeignKey(PlacePage, related_name="+", on_delete=models.CASCADE)
+    page = models.ForeignKey(PlacePage, related_name="+", on_delete=models.CASCADE, verbose_name=_("Page"))
     panels = [FieldPanel("page")]

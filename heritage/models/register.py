@@ -70,8 +70,12 @@ class RegisterEntry(
     )
     decree_number = models.CharField(_("decree number"), max_length=120, blank=True)
     decree_date = models.DateField(_("decree date"), null=True, blank=True)
-    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, verbose_name=_("Latitude")
+    )
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, verbose_name=_("Longitude")
+    )
     location_note = models.CharField(
         _("location note"),
         max_length=200,

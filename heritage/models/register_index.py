@@ -15,7 +15,7 @@ from .register import RegisterFilterForm, district_choices, filtered_entries, ye
 
 class RegisterIndexPage(published.CachedViewRestrictionsMixin, Page):
     objects = published.PublishedPageManager()
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=_("Intro"))
     lists_note = models.TextField(_("note on the lists"), blank=True)
 
     subpage_types = []

@@ -64,24 +64,35 @@ class CentrePage(published.CachedViewRestrictionsMixin, Page):
         APIField("figures"),
     ]
     summary = models.TextField(
-        max_length=300, help_text=_("One or two sentences shown in lists and previews.")
+        max_length=300,
+        help_text=_("One or two sentences shown in lists and previews."),
+        verbose_name=_("Summary"),
     )
-    story = StreamField(StoryBlock(), blank=True, use_json_field=True)
+    story = StreamField(StoryBlock(), blank=True, use_json_field=True, verbose_name=_("Story"))
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Image"),
     )
     what_they_make = models.TextField(_("what they make"), blank=True)
 
-    region = models.CharField(max_length=16, choices=Region.choices)
+    region = models.CharField(max_length=16, choices=Region.choices, verbose_name=_("Region"))
     district = models.CharField(_("district (kecamatan)"), max_length=80, blank=True)
     village = models.CharField(_("village (kelurahan/desa)"), max_length=80, blank=True)
-    address = models.CharField(max_length=255, blank=True)
-    latitude = latitude_field()
-    longitude = longitude_field()
-    coordinate_source = models.CharField(max_length=255, blank=True)
-    coordinate_source_url = models.URLField(max_length=500, blank=True)
+    address = models.CharField(max_length=255, blank=True, verbose_name=_("Address"))
+    latitude = latitude_field(verbose_name=_("Latitude"))
+    longitude = longitude_field(verbose_name=_("Longitude"))
+    coordinate_source = models.CharField(max_length=255, blank=True, verbose_name=_("Coordinate source"))
+    coordinate_source_url = models.URLField(
+        max_length=500, blank=True, verbose_name=_("Coordinate source URL")
+    )
     coordinate_note = models.TextField(
-        blank=True, help_text=_("Say so when the point is a village reference point, not the centre itself.")
+        blank=True,
+        help_text=_("Say so when the point is a village reference point, not the centre itself."),
+        verbose_name=_("Coordinate note"),
     )
 
     parent_page_types = ["products.ProductIndexPage"]
@@ -186,13 +197,20 @@ class CentreFigure(Orderable):
     api_fields = [APIField(name) for name in ("label", "value", "year", "source_title", "source_url")]
 
     page = ParentalKey(CentrePage, related_name="figures", on_delete=models.CASCADE)
-    label = models.CharField(max_length=200, help_text=_("What is counted: 'Producers', 'Output'."))
-    value = models.CharField(max_length=200, help_text=_("As the source states it: 'about 30 t a day'."))
-    year = models.SmallIntegerField(
-        null=True, blank=True, help_text=_("The year the source gives the figure for.")
+    label = models.CharField(
+        max_length=200, help_text=_("What is counted: 'Producers', 'Output'."), verbose_name=_("Label")
     )
-    source_title = models.CharField(max_length=300)
-    source_url = models.URLField(max_length=500, blank=True)
+    value = models.CharField(
+        max_length=200, help_text=_("As the source states it: 'about 30 t a day'."), verbose_name=_("Value")
+    )
+    year = models.SmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("The year the source gives the figure for."),
+        verbose_name=_("Year"),
+    )
+    source_title = models.CharField(max_length=300, verbose_name=_("Source title"))
+    source_url = models.URLField(max_length=500, blank=True, verbose_name=_("Source URL"))
 
     panels = [
         FieldRowPanel([FieldPanel("label"), FieldPanel("value"), FieldPanel("year")]),

@@ -17,7 +17,7 @@ from .product import ProductPage, featured_now_q
 
 class ProductIndexPage(published.CachedViewRestrictionsMixin, Page):
     objects = published.PublishedPageManager()
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=_("Intro"))
 
     subpage_types = ["products.ProductPage", "products.CentrePage"]
     parent_page_types = ["home.HomePage"]

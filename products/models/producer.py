@@ -26,15 +26,18 @@ from .choices import BusinessScale, Sector
 
 
 class Producer(ClusterableModel):
-    name = models.CharField(max_length=200)
-    sector = models.CharField(max_length=16, choices=Sector.choices)
+    name = models.CharField(max_length=200, verbose_name=_("Name"))
+    sector = models.CharField(max_length=16, choices=Sector.choices, verbose_name=_("Sector"))
     scale = models.CharField(
         max_length=16,
         choices=BusinessScale.choices,
         blank=True,
         help_text=_("Only as the business or a public source states it."),
+        verbose_name=_("Scale"),
     )
-    founded = models.CharField(max_length=60, blank=True, help_text=_("As a source states it: '1977'."))
+    founded = models.CharField(
+        max_length=60, blank=True, help_text=_("As a source states it: '1977'."), verbose_name=_("Founded")
+    )
     centre = models.ForeignKey(
         "products.CentrePage",
         null=True,
@@ -42,24 +45,30 @@ class Producer(ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="producers",
         help_text=_("The production centre the business belongs to, if any."),
+        verbose_name=_("Centre"),
     )
 
-    region = models.CharField(max_length=16, choices=Region.choices)
+    region = models.CharField(max_length=16, choices=Region.choices, verbose_name=_("Region"))
     district = models.CharField(_("district (kecamatan)"), max_length=80, blank=True)
     village = models.CharField(_("village (kelurahan/desa)"), max_length=80, blank=True)
-    address = models.CharField(max_length=255, blank=True)
-    latitude = latitude_field(null=True, blank=True)
-    longitude = longitude_field(null=True, blank=True)
-    coordinate_source = models.CharField(max_length=255, blank=True)
-    coordinate_source_url = models.URLField(max_length=500, blank=True)
-    coordinate_note = models.TextField(blank=True)
+    address = models.CharField(max_length=255, blank=True, verbose_name=_("Address"))
+    latitude = latitude_field(null=True, blank=True, verbose_name=_("Latitude"))
+    longitude = longitude_field(null=True, blank=True, verbose_name=_("Longitude"))
+    coordinate_source = models.CharField(max_length=255, blank=True, verbose_name=_("Coordinate source"))
+    coordinate_source_url = models.URLField(
+        max_length=500, blank=True, verbose_name=_("Coordinate source URL")
+    )
+    coordinate_note = models.TextField(blank=True, verbose_name=_("Coordinate note"))
 
-    website = models.URLField(max_length=500, blank=True)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    whatsapp = models.CharField("WhatsApp", max_length=40, blank=True)
+    website = models.URLField(max_length=500, blank=True, verbose_name=_("Website"))
+    email = models.EmailField(blank=True, verbose_name=_("Email"))
+    phone = models.CharField(max_length=40, blank=True, verbose_name=_("Phone"))
+    whatsapp = models.CharField(max_length=40, blank=True, verbose_name=_("WhatsApp"))
     languages = models.CharField(
-        max_length=120, blank=True, help_text=_("Languages buyers are served in, e.g. 'Indonesia, English'.")
+        max_length=120,
+        blank=True,
+        help_text=_("Languages buyers are served in, e.g. 'Indonesia, English'."),
+        verbose_name=_("Languages"),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

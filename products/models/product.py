@@ -67,42 +67,75 @@ class ProductPage(published.CachedViewRestrictionsMixin, Page):
         APIField("certifications"),
     ]
     summary = models.TextField(
-        max_length=300, help_text=_("One or two sentences shown in lists and previews.")
+        max_length=300,
+        help_text=_("One or two sentences shown in lists and previews."),
+        verbose_name=_("Summary"),
     )
-    story = StreamField(StoryBlock(), blank=True, use_json_field=True)
+    story = StreamField(StoryBlock(), blank=True, use_json_field=True, verbose_name=_("Story"))
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Image"),
     )
-    sector = models.CharField(max_length=16, choices=Sector.choices)
+    sector = models.CharField(max_length=16, choices=Sector.choices, verbose_name=_("Sector"))
     centre = models.ForeignKey(
-        CentrePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="products"
+        CentrePage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+        verbose_name=_("Centre"),
     )
     producer = models.ForeignKey(
-        "products.Producer", null=True, blank=True, on_delete=models.SET_NULL, related_name="products"
+        "products.Producer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+        verbose_name=_("Producer"),
     )
 
     price_min_idr = models.PositiveIntegerField(_("price from (Rp)"), null=True, blank=True)
     price_max_idr = models.PositiveIntegerField(_("price up to (Rp)"), null=True, blank=True)
     price_unit = models.CharField(
-        max_length=120, blank=True, help_text=_("'per piece', 'per kg', 'per person'")
+        max_length=120,
+        blank=True,
+        help_text=_("'per piece', 'per kg', 'per person'"),
+        verbose_name=_("Price unit"),
     )
     price_checked = models.DateField(_("price checked on"), null=True, blank=True)
-    price_source_url = models.URLField(max_length=500, blank=True)
+    price_source_url = models.URLField(max_length=500, blank=True, verbose_name=_("Price source URL"))
     min_order_quantity = models.PositiveIntegerField(_("minimum order"), null=True, blank=True)
-    min_order_unit = models.CharField(max_length=120, blank=True)
-    monthly_capacity = models.PositiveIntegerField(null=True, blank=True)
-    capacity_unit = models.CharField(max_length=120, blank=True)
+    min_order_unit = models.CharField(max_length=120, blank=True, verbose_name=_("Minimum order unit"))
+    monthly_capacity = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("Monthly capacity"))
+    capacity_unit = models.CharField(max_length=120, blank=True, verbose_name=_("Capacity unit"))
     capacity_note = models.TextField(
-        blank=True, help_text=_("Output as the sources state it, and where they disagree.")
+        blank=True,
+        help_text=_("Output as the sources state it, and where they disagree."),
+        verbose_name=_("Capacity note"),
     )
     export_readiness = models.CharField(
-        max_length=16, choices=ExportReadiness.choices, default=ExportReadiness.LOCAL
+        max_length=16,
+        choices=ExportReadiness.choices,
+        default=ExportReadiness.LOCAL,
+        verbose_name=_("Export readiness"),
     )
-    export_markets = models.CharField(max_length=255, blank=True, help_text=_("Where it is sold today."))
+    export_markets = models.CharField(
+        max_length=255, blank=True, help_text=_("Where it is sold today."), verbose_name=_("Export markets")
+    )
 
-    featured = models.BooleanField(default=False, help_text=_("Lead the product hub with it."))
-    featured_order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower comes first."))
-    featured_until = models.DateField(null=True, blank=True, help_text=_("Last day it is featured."))
+    featured = models.BooleanField(
+        default=False, help_text=_("Lead the product hub with it."), verbose_name=_("Featured")
+    )
+    featured_order = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Lower comes first."), verbose_name=_("Featured order")
+    )
+    featured_until = models.DateField(
+        null=True, blank=True, help_text=_("Last day it is featured."), verbose_name=_("Featured until")
+    )
 
     parent_page_types = ["products.ProductIndexPage"]
     subpage_types: list[str] = []
@@ -273,8 +306,10 @@ class ProductPage(published.CachedViewRestrictionsMixin, Page):
 class ProductImage(Orderable):
     api_fields = [*image_fields(), APIField("caption")]
     page = ParentalKey(ProductPage, related_name="gallery_images", on_delete=models.CASCADE)
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField(max_length=250, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("Image")
+    )
+    caption = models.CharField(max_length=250, blank=True, verbose_name=_("Caption"))
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
     class Meta(Orderable.Meta):
@@ -301,7 +336,9 @@ class ProductRelatedPlace(Orderable):
     """A heritage place the product belongs with: Dinoyo ceramics and the Kanjuruhan temple next door."""
 
     page_from = ParentalKey(ProductPage, related_name="related_places", on_delete=models.CASCADE)
-    page = models.ForeignKey("heritage.PlacePage", related_name="+", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "heritage.PlacePage", related_name="+", on_delete=models.CASCADE, verbose_name=_("Page")
+    )
     panels = [FieldPanel("page")]
 
     class Meta(Orderable.Meta):

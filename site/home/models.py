@@ -16,8 +16,10 @@ from itineraries.models import ItineraryPage
 
 class HomePage(published.CachedLocalizedMixin, published.CachedViewRestrictionsMixin, Page):
     objects = published.PublishedPageManager()
-    intro = models.TextField(blank=True, help_text=_("The opening line under the title."))
-    body = StreamField(StoryBlock(), blank=True, use_json_field=True)
+    intro = models.TextField(
+        blank=True, help_text=_("The opening line under the title."), verbose_name=_("Intro")
+    )
+    body = StreamField(StoryBlock(), blank=True, use_json_field=True, verbose_name=_("Body"))
 
     subpage_types = [
         "heritage.PlaceIndexPage",
