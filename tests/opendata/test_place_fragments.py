@@ -112,3 +112,18 @@ def test_a_signed_in_user_gets_the_page_drawn_for_them(client, admin_client, ogc
     with CaptureQueriesContext(connection) as queries:
         past_the_page_cache(client, badut)
     assert len(queries) > 2
+
+
+def test_the_first_visitor_after_a_publication_finds_the_parts_drawn(
+    client, ogc_site, django_capture_on_commit_callbacks
+):
+    badut = place("candi-badut")
+    with django_capture_on_commit_callbacks(execute=True):  # the commit draws what the change shows on
+        publish(badut, summary="Candi dari masa Kerajaan Kanjuruhan, raja Gajayana.")
+    client.get(place("kawah-bromo").url)  # the site and its tree known again, as after any first request
+    with CaptureQueriesContext(connection) as queries:
+        response = past_the_page_cache(client, badut)
+    assert "raja Gajayana" in response.content.decode()
+    # The page's own row and address are asked again (the tree's generation moved), none of its article:
+    # drawn, the page asks eleven.
+    assert len(queries) <= 4, [query["sql"][:120] for query in queries]
