@@ -107,6 +107,9 @@
 
   async function storeFile(cache, url) {
     var response = await fetch(url, { credentials: "same-origin" });
+    // A file the server does not have (an image missing from the media storage) is not on the page with
+    // signal either: nothing to keep. Any other failure (no signal, a server error) stops the saving.
+    if (response.status === 404 || response.status === 410) return 0;
     if (!response.ok) throw new Error("not saved: " + url);
     var bytes = (await response.clone().blob()).size;
     await cache.put(url, response);
