@@ -6,7 +6,8 @@ One gunicorn (`config.settings.production`, sync workers, the embedded default: 
 cache in files shared by the workers) on a throwaway seeded database, maps drawn as at publication. In each
 round, one after the other so that every figure sees the same machine: a static file served by the same
 process (whitenoise), the place page from the page cache, the place page past every page cache (a query
-string the page cache never keeps: the whole page is rendered, what a visitor gets right after a publication),
+string the page cache never keeps: the page is rendered from the parts its publication drew and kept,
+heritage/fragments.py, what a visitor gets right after a publication),
 and `/q/<code>` as a phone scans it (looked up, counted, redirected). Then the resident memory of each worker
 after it served every public page type, and which heavy libraries it loaded. Needs wrk (`apt-get install wrk`).
 `--reference URL` adds a page of another server to every round, measured the same way (wrk sends it the
