@@ -1,7 +1,6 @@
-"""Issue 13's story in chromium, the editor's half: an office editor, in Indonesian, submits a draft place for
-moderation, translates it to English in wagtail-localize's editor and submits the translation for moderation.
-(The moderator's approval of both in the browser is not written yet; tests/site/test_translation_moderation.py
-covers it with the test client.)"""
+"""Issue 13's story in chromium: an office editor, in Indonesian, submits a draft place for moderation,
+translates it to English in wagtail-localize's editor and submits the translation for moderation; a moderator
+approves both from the dashboard; a visitor then reads the place live in both languages."""
 
 import re
 
@@ -65,14 +64,15 @@ def draft_place():
     return place
 
 
-def test_an_editor_submits_a_place_then_translates_it_and_submits_the_translation(
+def test_an_editor_translates_a_place_and_a_moderator_publishes_both(
     browser, seeded_live_server, django_user_model
 ):
     from wagtail.models import Locale, Page
 
-    from home.seed import EDITORS
+    from home.seed import EDITORS, MODERATORS
 
     office_user(django_user_model, "dewi", EDITORS)
+    office_user(django_user_model, "rudi", MODERATORS)
     place = draft_place()
     base = seeded_live_server.url
     context, page = signed_in(browser, base, "dewi")
@@ -108,4 +108,26 @@ def test_an_editor_submits_a_place_then_translates_it_and_submits_the_translatio
     page.get_by_role("button", name="Ajukan terjemahan untuk moderasi").click()
     expect(page.locator(".messages")).to_contain_text("Tourism office moderation")
     assert Page.objects.get(pk=english.pk).workflow_in_progress
+    context.close()
+
+    # 3. The moderator approves both from the dashboard's list of what awaits their review.
+    context, page = signed_in(browser, base, "rudi")
+    for _ in range(2):
+        page.goto(f"{base}/admin/")
+        approve = page.locator('button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])')
+        # The review actions sit in each row's dropdown: open it, then approve.
+        approve.first.locator("xpath=ancestor::*[@data-controller='w-dropdown'][1]//button[1]").first.click()
+        approve.first.click()
+        page.wait_for_load_state("networkidle")
+    context.close()
+    assert Page.objects.get(pk=place.pk).live and Page.objects.get(pk=english.pk).live
+
+    # 4. A visitor reads the place in both languages.
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}{Page.objects.get(pk=place.pk).url}")
+    expect(page.locator("h1")).to_have_text("Stasiun Malang Kota Lama")
+    page.goto(f"{base}{Page.objects.get(pk=english.pk).url}")
+    expect(page.locator("h1")).to_have_text("Old Malang Kota Station")
+    expect(page.locator("main")).to_contain_text("A railway station south of the city centre.")
     context.close()
