@@ -11,6 +11,15 @@ for path in (ROOT, ROOT / "site"):
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
+from django.conf import settings  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
+
+if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # An app server on SQLite never talks to PostgreSQL, yet Django REST framework (which Wagtail's redirects
+    # app loads at start) imports django.contrib.postgres when it can, and with it the psycopg driver: 11 MB in
+    # every worker. Marked absent, the import fails as if psycopg were not installed, which REST framework
+    # expects. Only app servers run this file: commands and tests keep the driver.
+    for driver in ("psycopg", "psycopg2"):
+        sys.modules.setdefault(driver, None)
 
 application = get_wsgi_application()

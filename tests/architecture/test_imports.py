@@ -168,3 +168,36 @@ def test_an_app_server_loads_no_geo_dataframe_map_or_pdf_library_at_start():
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT, check=True
     )
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout
+
+
+def _app_server_probe(database_url: str | None) -> str:
+    """What an app server (gunicorn imports config.wsgi first) has loaded after starting and resolving a URL."""
+    probe = (
+        "import sys, config.wsgi; from django.urls import resolve; resolve('/id/'); "
+        "from rest_framework import compat, serializers; "
+        "print('psycopg' in sys.modules and sys.modules['psycopg'] is not None, compat.postgres_fields is None)"
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+    }
+    env.pop("DATABASE_URL", None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_an_app_server_on_sqlite_never_loads_the_postgresql_driver():
+    """11 MB a worker (issue 18: lean workers): REST framework, which Wagtail's redirects app loads, would import
+    django.contrib.postgres and psycopg; on SQLite the app server marks the driver absent and REST framework
+    starts without its PostgreSQL fields, as it does where psycopg is not installed."""
+    assert _app_server_probe(None) == "False True"
+
+
+def test_an_app_server_on_postgresql_keeps_its_driver():
+    # No server is needed: nothing connects before the first query.
+    assert _app_server_probe("postgres://heritage@127.0.0.1:1/heritage") == "True False"
