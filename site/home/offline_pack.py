@@ -148,6 +148,9 @@ def page_pack(request, page) -> dict:
     return pack.answer(f"page-{page.pk}", page.title, page.locale.language_code)
 
 
+CORRIDOR_POSTER = "geodata/corridor-poster.svg"
+
+
 def corridor_pack(request, language: str) -> dict:
     locale = Locale.objects.get(language_code=language)
     pack = _Pack(request)
@@ -158,6 +161,7 @@ def corridor_pack(request, language: str) -> dict:
         pack.add_page(place)
     for itinerary in corridor_itineraries(locale):
         pack.add_itinerary(itinerary)
+    pack.add_files([static(CORRIDOR_POSTER)])  # the home page's poster of the corridor (geodata/poster.py)
     with translation.override(language):
         title = str(dict(PAGE_TYPES)["corridor"])
     return pack.answer(f"corridor-{language}", title, language)
