@@ -50,6 +50,8 @@ def search(request):
         "results": results,
         "facets": facets,
         "radius_choices": RADIUS_CHOICES,
+        # A search near a point shows its page of results on a map (drawn once per set of places, then kept).
+        "map_places": [hit.page for hit in results.hits] if query.near else [],
         "previous_url": _page_url(request, query.page - 1) if results.has_previous else "",
         "next_url": _page_url(request, query.page + 1) if results.has_next else "",
     }
