@@ -7,8 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.office_admin import approve_from_dashboard, office_user, signed_in
+
 pytestmark = pytest.mark.browser
-PASSWORD = "pw-for-browser-tests-only"
 
 
 SOURCE = "Catatan fakta proyek"
@@ -17,29 +18,6 @@ TRANSLATED = {
     "Stasiun Malang Kota Lama": "Old Malang Kota Station",
     "Stasiun kereta api di selatan pusat kota.": "A railway station south of the city centre.",
 }
-
-
-def office_user(django_user_model, name, group_name):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(name, password=PASSWORD)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def signed_in(browser, base, name):
-    context = browser.new_context(locale="id-ID")
-    context.set_default_timeout(15_000)
-    context.route(
-        "**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort()
-    )
-    page = context.new_page()
-    page.goto(base + "/admin/login/")
-    page.locator("#id_username").fill(name)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-    return context, page
 
 
 def draft_place():
@@ -112,13 +90,7 @@ def test_an_editor_translates_a_place_and_a_moderator_publishes_both(
 
     # 3. The moderator approves both from the dashboard's list of what awaits their review.
     context, page = signed_in(browser, base, "rudi")
-    for _ in range(2):
-        page.goto(f"{base}/admin/")
-        approve = page.locator('button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])')
-        # The review actions sit in each row's dropdown: open it, then approve.
-        approve.first.locator("xpath=ancestor::*[@data-controller='w-dropdown'][1]//button[1]").first.click()
-        approve.first.click()
-        page.wait_for_load_state("networkidle")
+    approve_from_dashboard(page, base, 2)
     context.close()
     assert Page.objects.get(pk=place.pk).live and Page.objects.get(pk=english.pk).live
 
