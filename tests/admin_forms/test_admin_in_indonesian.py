@@ -206,3 +206,48 @@ def test_a_validation_message_speaks_indonesian(indonesian_admin, place, checked
     assert "Indonesia" in html  # the reason is given ...
     english = untranslated(html, checked_msgids)
     assert not english, sorted(english)  # ... in Indonesian
+
+
+def _wagtail_msgids() -> set[str]:
+    """The plain strings (no placeholder, no plural) of Wagtail's and wagtail-localize's English catalogues."""
+    from pathlib import Path
+
+    import wagtail
+    import wagtail_localize
+
+    found = set()
+    for package in (wagtail, wagtail_localize):
+        for po in Path(package.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
+            for block in po.read_text(encoding="utf-8").split("\n\n"):
+                if "msgid_plural" in block or re.search(r"^msgctxt", block, re.M):
+                    continue
+                match = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
+                if match:
+                    text = "".join(re.findall(r'"(.*)"', match.group(1))).replace('\\"', '"')
+                    if text and "%" not in text and "{" not in text:
+                        found.add(text)
+    return found
+
+
+def test_wagtails_own_words_on_the_offices_screens_speak_indonesian(indonesian_admin, every_page_type):
+    """Wagtail's and wagtail-localize's Indonesian catalogues (id_ID) leave most of the editor in English (Save
+    changes, Comments, Status, the publishing schedule, the side panels …); the project's catalogue fills in
+    what the office meets on the screens it works in."""
+    from django.utils import translation
+
+    allowed = _same_in_both_languages()
+    with translation.override("id"):
+        english = sorted(m for m in _wagtail_msgids() if translation.gettext(m) == m and m not in allowed)
+    assert english and "Save changes" not in english  # Wagtail's catalogues read, ours applied
+    urls = [*_admin_urls(every_page_type), "/admin/pages/", "/admin/reports/workflow/", "/admin/account/"]
+    leaks = {}
+    for url in urls:
+        response = indonesian_admin.get(url)
+        assert response.status_code == 200, url
+        texts = shown_texts(response.content.decode())
+        found = [m for m in english if m in texts]
+        if found:
+            leaks[url] = found
+    assert not leaks, "Wagtail's English on the Indonesian admin:\n" + json.dumps(
+        leaks, indent=1, ensure_ascii=False
+    )
