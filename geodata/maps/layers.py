@@ -100,7 +100,8 @@ class PointCluster(VerbatimMacroElement):
                 };
             }
             var icons = data.c.map(function (colour, i) {
-                return L.divIcon({className: "gd-marker gd-kind-" + i, iconSize: [16, 16],
+                // A 24 px target (WCAG 2.5.8) around the 16 px dot.
+                return L.divIcon({className: "gd-marker gd-kind-" + i, iconSize: [24, 24],
                                   html: '<span style="background:' + colour + '"></span>'});
             });
             var markers = [], current = [];
@@ -222,7 +223,10 @@ class StopMarkers(VerbatimMacroElement):
                                       html: '<div class="gd-stop' + (wide ? ' gd-stop--again' : '') + '">'
                                             + numbers + "</div>"});
                 var label = numbers + ". " + s[2];
-                group.addLayer(L.marker([s[0], s[1]], {icon: icon, title: label, alt: label})
+                // Not a tab stop nor a "button": a stop does nothing when pressed, its tooltip only repeats
+                // the numbered list of stops beside the map (and stops a few metres apart would overlap
+                // as targets, WCAG 2.5.8).
+                group.addLayer(L.marker([s[0], s[1]], {icon: icon, title: label, alt: label, keyboard: false})
                     .bindTooltip(document.createTextNode(label)));
             });
             return group.addTo({{ this._parent.get_name() }});

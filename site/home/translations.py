@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
@@ -86,7 +86,13 @@ def _missing_message(missing, translation, *, submitting=False):
             "Not published: %(count)s texts are not translated into %(language)s yet.",
             missing,
         )
-    return message % {"count": missing, "language": translation.target_locale.get_display_name()}
+    return message % {"count": missing, "language": language_name(translation.target_locale)}
+
+
+def language_name(locale) -> str:
+    """The locale's language named in the admin's language ("Inggris" for an Indonesian editor), where
+    Wagtail's `get_display_name` gives the name settings.LANGUAGES writes, in the language itself."""
+    return str(get_language_info(locale.language_code)["name_translated"])
 
 
 def tell_about_translations_behind(request, page):
@@ -96,7 +102,7 @@ def tell_about_translations_behind(request, page):
     behind = translations_behind(page)
     if not behind:
         return None
-    languages = ", ".join(translation.target_locale.get_display_name() for translation in behind)
+    languages = ", ".join(language_name(translation.target_locale) for translation in behind)
     sync = reverse("wagtail_localize:update_translations", args=[behind[0].source_id])
     messages.warning(
         request,
@@ -155,7 +161,7 @@ def submit_translation(request, page_id):
         _("%(title)s (%(language)s) was submitted to %(workflow)s.")
         % {
             "title": page.title,
-            "language": translation.target_locale.get_display_name(),
+            "language": language_name(translation.target_locale),
             "workflow": workflow.name,
         },
     )
@@ -192,7 +198,7 @@ def sync_as_drafts(request, translation_source_id):
                     request,
                     _("The %(language)s draft could not take the changes: %(reason)s")
                     % {
-                        "language": translation.target_locale.get_display_name(),
+                        "language": language_name(translation.target_locale),
                         "reason": "; ".join(error.messages),
                     },
                 )

@@ -167,3 +167,18 @@ def _source_id(page):
     from wagtail_localize.models import TranslationSource
 
     return TranslationSource.objects.get(object_id=page.translation_key, locale_id=page.locale_id).pk
+
+
+def test_the_language_behind_is_named_in_the_editors_language():
+    """An Indonesian editor reads "Inggris", not the name English gives itself."""
+    from django.utils import translation
+
+    from wagtail.models import Locale
+
+    from home.translations import language_name
+
+    english = Locale(language_code="en")
+    with translation.override("id"):
+        assert language_name(english) == "Inggris"
+    with translation.override("en"):
+        assert language_name(english) == "English"
