@@ -186,6 +186,9 @@ def sync_as_drafts(request, translation_source_id):
         request.POST.pop("publish_translations")
         messages.info(request, _("Synced as drafts: translations go live through moderation, not at once."))
     response = _sync_view(request, translation_source_id=translation_source_id)
+    form = (getattr(response, "context_data", None) or {}).get("form")
+    if form is not None:  # the form is drawn after this returns: the editor is never offered the checkbox
+        form.fields.pop("publish_translations", None)
     if request.method == "POST" and response.status_code == 302:
         # The translations' drafts take the source's new structure at once (an added itinerary stop, a
         # removed block), with the strings translated so far: what moderation sees is the synced page.

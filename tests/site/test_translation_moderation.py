@@ -156,7 +156,10 @@ def test_the_editor_of_the_source_sees_a_translation_is_behind_and_syncs_it(clie
     assert "This page changed since it was translated; behind: English." in opened
     sync = reverse("wagtail_localize:update_translations", args=[_source_id(source)])
     assert sync in opened
-    response = client.post(sync, {"publish_translations": "on"}, headers=EN, follow=True)
+    form = client.get(sync, headers=EN).content.decode()
+    assert "Update existing translations" in form
+    assert 'name="publish_translations"' not in form and "Publish immediately" not in form  # never offered
+    response = client.post(sync, {"publish_translations": "on"}, headers=EN, follow=True)  # a crafted POST
     assert response.status_code == 200
     assert "Synced as drafts" in response.content.decode()
     assert "changed since it was translated" not in client.get(edit_source, headers=EN).content.decode()
