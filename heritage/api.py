@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
-from .exports import feature_collection, places_csv, places_geopackage
+from .exports import feature_collection, has_osm_points, places_csv, places_geopackage
 from .filters import PlaceFilterForm, filtered_places
 from .models import PlacePage
 from .open_data import bad_parameter, cacheable, feed_metadata, licensed, request_lang
@@ -33,9 +33,11 @@ def sites_geojson(request):
     pages, error = _query(request)
     if error:
         return error
-    data = {**feature_collection(pages, request), "metadata": feed_metadata("places")}
+    collection = feature_collection(pages, request)
+    osm = has_osm_points(collection)
+    data = {**collection, "metadata": feed_metadata("places", osm_points=osm)}
     response = JsonResponse(data, content_type="application/geo+json")
-    return licensed(cacheable(response), "places")
+    return licensed(cacheable(response), "places", osm_derived=osm)
 
 
 @require_GET

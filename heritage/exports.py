@@ -8,6 +8,7 @@ from pathlib import Path
 from wagtail import hooks
 
 from .open_data import canonical_url
+from .osm_credit import EXPORT_COLUMNS, export_fields, page_osm_credit
 from .spreadsheets import safe_cell
 
 COLUMNS = [
@@ -28,6 +29,8 @@ COLUMNS = [
     "location_precision",
     "summary",
     "lang",
+    # Where the point is OpenStreetMap data: its credit, the licence's page and the OSM element (heritage.osm_credit).
+    *EXPORT_COLUMNS,
 ]
 
 
@@ -74,6 +77,7 @@ def place_properties(page, request=None) -> dict:
         "location_precision": page.location_precision,
         "summary": page.summary,
         "lang": page.locale.language_code,
+        **export_fields(page_osm_credit(page)),
         **{name: value(page) for name, _prepare, value in extra_fields()},
     }
 
@@ -90,6 +94,10 @@ def place_feature(page, request=None) -> dict:
 def feature_collection(pages, request=None) -> dict:
     pages = _prepared(pages)  # e.g. one query for every page's QR short link
     return {"type": "FeatureCollection", "features": [place_feature(page, request) for page in pages]}
+
+
+def has_osm_points(collection: dict) -> bool:
+    return any(feature["properties"].get("coordinate_attribution") for feature in collection["features"])
 
 
 def places_csv(pages, request=None) -> str:

@@ -53,17 +53,26 @@ def licences(osm_derived: bool = False) -> list[dict]:
     return [LICENCE, ODBL] if osm_derived else [LICENCE]
 
 
-def feed_metadata(dataset: str, osm_derived: bool = False) -> dict:
-    """The `metadata` member of a GeoJSON feed: its licence, attribution and where its description is."""
+OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"
+
+
+def feed_metadata(dataset: str, osm_derived: bool = False, osm_points: bool = False) -> dict:
+    """The `metadata` member of a GeoJSON feed: its licence, attribution and where its description is.
+    `osm_derived`: its routes are computed on OpenStreetMap data; `osm_points`: some of its points are
+    OpenStreetMap data (each such feature says so in `coordinate_attribution` and `osm_element`)."""
     metadata = {
         "dataset": dataset_iri(dataset),
         "catalog": f"{settings.CANONICAL_URL}{CATALOG_PATH}",
         "license": LICENCE["url"],
-        "licenses": licences(osm_derived),
+        "licenses": licences(osm_derived or osm_points),
         "attribution": settings.OPEN_DATA_PUBLISHER["name"],
     }
     if osm_derived:
         metadata["attribution"] += f"; routes {OSM_ATTRIBUTION} (ODbL)"
+    if osm_points:
+        metadata["attribution"] += (
+            f"; points with a coordinate_attribution {OSM_ATTRIBUTION} (ODbL, {OSM_COPYRIGHT})"
+        )
     return metadata
 
 

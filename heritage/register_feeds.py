@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from .models import RegisterEntry, RegisterFilterForm, filtered_entries
 from .open_data import bad_parameter, cacheable, canonical_url, feed_metadata, licensed
+from .osm_credit import EXPORT_COLUMNS, entry_osm_credit, export_fields
 from .spreadsheets import safe_cell
 
 DATASET = "heritage-register"
@@ -26,6 +27,7 @@ COLUMNS = [
     "location_note",
     "tourist_page",
     "sources",
+    *EXPORT_COLUMNS,
 ]
 
 
@@ -45,6 +47,7 @@ def entry_properties(entry: RegisterEntry) -> dict:
         "location_note": entry.location_note or None,
         "tourist_page": canonical_url(page.url) if page is not None and page.live and page.url else None,
         "sources": entry.source_list,
+        **export_fields(entry_osm_credit(entry)),
     }
 
 
@@ -68,12 +71,16 @@ def register_geojson(request):
     entries, error = _entries(request)
     if error:
         return error
+    features = [entry_feature(entry) for entry in entries]
+    osm = any(feature["properties"]["coordinate_attribution"] for feature in features)
     data = {
         "type": "FeatureCollection",
-        "features": [entry_feature(entry) for entry in entries],
-        "metadata": feed_metadata(DATASET),
+        "features": features,
+        "metadata": feed_metadata(DATASET, osm_points=osm),
     }
-    return licensed(cacheable(JsonResponse(data, content_type="application/geo+json")), DATASET)
+    return licensed(
+        cacheable(JsonResponse(data, content_type="application/geo+json")), DATASET, osm_derived=osm
+    )
 
 
 def register_csv_text(entries) -> str:
