@@ -14,6 +14,7 @@ from django.core.cache import caches
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from .inline_scripts import inline_script
 
@@ -37,6 +38,15 @@ def place_rows(places, current=None) -> list[dict]:
             }
         )
     return rows
+
+
+def control_labels() -> dict[str, str]:
+    """Leaflet's own words (zoom buttons, its credit's tooltip) in the active language."""
+    return {
+        "zoom_in": _("Zoom in"),
+        "zoom_out": _("Zoom out"),
+        "leaflet": _("A JavaScript library for interactive maps"),
+    }
 
 
 def embed(folium_map, height: str) -> dict:
@@ -78,8 +88,9 @@ def cached_places_map(kind: str, stamp: str, rows, *, height, request=None) -> s
     """A map of `rows()` (geodata's places map), drawn once per `stamp`, language, height and tile address
     and then served from the maps cache. The popups and legend are in the page's language: one map per
     language."""
-    # "base:1": maps drawn with the bundled roads and trails under the markers (geodata.maps.base_lines).
-    material = f"{stamp}|{get_language()}|{height}|{settings.MAP_TILE_URL}|base:1"
+    # "base:1": maps drawn with the bundled roads and trails under the markers (geodata.maps.base_lines);
+    # "labels:1": with Leaflet's own words in the language (geodata.maps.layers.ControlLabels).
+    material = f"{stamp}|{get_language()}|{height}|{settings.MAP_TILE_URL}|base:1|labels:1"
     key = f"{kind}:" + hashlib.sha256(material.encode()).hexdigest()
     parts = caches["maps"].get(key)
     if parts is None:
@@ -94,6 +105,7 @@ def cached_places_map(kind: str, stamp: str, rows, *, height, request=None) -> s
             tile_url=settings.MAP_TILE_URL or None,
             attribution=settings.MAP_TILE_ATTRIBUTION,
             base_layer=True,
+            labels=control_labels(),
         )
         parts = embed(folium_map, height)
         caches["maps"].set(key, parts)

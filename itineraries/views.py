@@ -10,12 +10,13 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from heritage.emergency import EmergencyHelp
 from heritage.exports import absolute_url
 from heritage.jsonld import json_ld_script
-from heritage.maps import embed, render_embed
+from heritage.maps import control_labels, embed, render_embed
 
 from .trip import Trip
 
@@ -60,7 +61,8 @@ def itinerary_map_html(trip, request=None) -> str:
             sort_keys=True,
         ).encode()
     ).hexdigest()[:24]
-    key = f"itinerary-map:v5:{fingerprint}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
+    # The language: Leaflet's own words (zoom buttons) are drawn in it.
+    key = f"itinerary-map:v6:{fingerprint}:{get_language()}:{settings.STATIC_URL}:{settings.MAP_TILE_URL}"
     parts = caches["maps"].get(key)
     if parts is None:
         from geodata.maps import MapAssets, route_map
@@ -72,6 +74,7 @@ def itinerary_map_html(trip, request=None) -> str:
             tile_url=settings.MAP_TILE_URL or None,
             attribution=settings.MAP_TILE_ATTRIBUTION,
             base_layer=True,
+            labels=control_labels(),
         )
         parts = embed(folium_map, "60vh")
         caches["maps"].set(key, parts)

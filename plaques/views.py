@@ -43,13 +43,22 @@ def _languages() -> list[str]:
 
 
 def visitor_language(request) -> str:
-    """`?lang=` when given (and valid), else the language cookie or Accept-Language, else Indonesian."""
+    """`?lang=` when given (and valid), else the language the locale middleware chose (cookie, then
+    Accept-Language, English for a browser asking only for other languages), else Indonesian."""
     raw = request.GET.get("lang")
     if raw:
         if raw not in _languages():
             raise BadParameter("lang", "use " + " or ".join(_languages()))
         return raw
-    return translation.get_language_from_request(request) or settings.LANGUAGE_CODE
+    return _requested_language(request)
+
+
+def _requested_language(request) -> str:
+    return (
+        getattr(request, "LANGUAGE_CODE", None)
+        or translation.get_language_from_request(request)
+        or settings.LANGUAGE_CODE
+    )
 
 
 def _bad_parameter(error: BadParameter) -> HttpResponse:
@@ -153,7 +162,7 @@ def not_found(request, rest: str = ""):
     """Anything else under /q/: the same helpful page as an unknown code."""
     lang = request.GET.get("lang")
     if lang not in _languages():
-        lang = translation.get_language_from_request(request) or settings.LANGUAGE_CODE
+        lang = _requested_language(request)
     return unknown_code(request, lang)
 
 

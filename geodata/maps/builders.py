@@ -17,7 +17,7 @@ import folium
 import geopandas as gpd
 
 from geodata.maps.assets import MapAssets
-from geodata.maps.layers import Legend, LineLayer, OfflineMap, PointCluster, StopMarkers
+from geodata.maps.layers import ControlLabels, Legend, LineLayer, OfflineMap, PointCluster, StopMarkers
 from geodata.network import RoadNetwork
 from geodata.places import CORRIDOR_NETWORK_PATH
 from geodata.routing import Route, Stop
@@ -134,9 +134,15 @@ def _fit(m: folium.Map, latlons: list[tuple[float, float]]) -> None:
 
 
 def _base(
-    assets: MapAssets, tile_url: str | None, attribution: str | None, base_layer: bool = False
+    assets: MapAssets,
+    tile_url: str | None,
+    attribution: str | None,
+    base_layer: bool = False,
+    labels: dict[str, str] | None = None,
 ) -> folium.Map:
     m = OfflineMap(assets, location=list(MALANG), zoom_start=12, control_scale=True)
+    if labels:
+        m.add_child(ControlLabels(labels), name="control_labels")
     if tile_url:
         folium.TileLayer(tiles=tile_url, attr=attribution or " ", max_zoom=19, name="tiles").add_to(m)
     if base_layer:
@@ -183,12 +189,14 @@ def places_map(
     *,
     cluster: bool = True,
     base_layer: bool = False,
+    labels: dict[str, str] | None = None,
 ) -> folium.Map:
     """Places as clustered dots coloured by ``kind``; the popup shows the name, linked to ``url``. A place with
     a true ``current`` (the one the page is about) stands out: larger, ringed, its name shown. With
-    ``base_layer``, the bundled roads and trails are drawn under the markers (:func:`base_lines`)."""
+    ``base_layer``, the bundled roads and trails are drawn under the markers (:func:`base_lines`); with
+    ``labels``, Leaflet's own words are in the page's language (:class:`ControlLabels`)."""
     rows = _place_rows(places)
-    m = _base(assets, tile_url, attribution, base_layer)
+    m = _base(assets, tile_url, attribution, base_layer, labels)
     m.add_child(_points_layer(rows, cluster=cluster), name="places")
     _fit(m, [(r["lat"], r["lon"]) for r in rows])
     return m
@@ -222,6 +230,7 @@ def route_map(
     attribution: str | None = None,
     *,
     base_layer: bool = False,
+    labels: dict[str, str] | None = None,
 ) -> folium.Map:
     """A route: one line per leg, and the stops as numbered markers (1, 2, 3 ...). A stop given as a mapping
     with a ``number`` keeps that number (the itinerary's own numbering, which skips a stop that is gone);
@@ -232,7 +241,7 @@ def route_map(
     numbers = [
         int(_get(s, "number") or i) if isinstance(s, dict) else i for i, s in enumerate(given, start=1)
     ]
-    m = _base(assets, tile_url, attribution, base_layer)
+    m = _base(assets, tile_url, attribution, base_layer, labels)
     styles = [{"color": c, "weight": 5, "opacity": 0.85} for c in LEG_COLOURS]
     m.add_child(LineLayer(_route_lines(route), styles, name="legs"), name="legs")
     m.add_child(StopMarkers(_stop_groups(stop_list, numbers)), name="stops")

@@ -177,6 +177,39 @@ class LineLayer(VerbatimMacroElement):
         self.payload = js_json({"l": lines, "s": styles})
 
 
+class ControlLabels(VerbatimMacroElement):
+    """The words Leaflet writes itself (the zoom buttons' titles and the "Leaflet" credit's tooltip) in the
+    page's language; Leaflet only has them in English. ``labels`` has ``zoom_in``, ``zoom_out`` and
+    ``leaflet``; they are set as attributes, never as HTML."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }}, labels = {{ this.payload }};
+            var zoom = map.zoomControl;
+            if (zoom) {
+                [[zoom._zoomInButton, labels.zoom_in], [zoom._zoomOutButton, labels.zoom_out]].forEach(function (b) {
+                    b[0].title = b[1];
+                    b[0].setAttribute("aria-label", b[1]);
+                });
+            }
+            if (map.attributionControl) {
+                var credit = document.createElement("a");
+                credit.href = "https://leafletjs.com";
+                credit.title = labels.leaflet;
+                credit.textContent = "Leaflet";
+                map.attributionControl.setPrefix(credit.outerHTML);
+            }
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, labels: dict[str, str]):
+        super().__init__()
+        self._name = "control_labels"
+        self.payload = js_json({key: str(labels[key]) for key in ("zoom_in", "zoom_out", "leaflet")})
+
+
 class Legend(VerbatimMacroElement):
     """A small legend control; entries are (colour, label) and are set with textContent."""
 

@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from heritage.vocabulary import KIND_COLOURS, Kind
 
 SIZE = (1200, 675)
+TITLE_PREFIX = "Placeholder: "  # the image title that marks a placeholder (the library shows it to editors)
 
 
 def _font(size):
@@ -51,10 +52,14 @@ def placeholder_png(title: str, kind: str) -> bytes:
     return out.getvalue()
 
 
+def is_placeholder(image) -> bool:
+    return image.title.startswith(TITLE_PREFIX)
+
+
 def placeholder_image(title: str, kind: str):
     """The placeholder image of a place, made once and reused (found again by its title)."""
     Image = get_image_model()
-    image_title = f"Placeholder: {title}"
+    image_title = f"{TITLE_PREFIX}{title}"
     existing = Image.objects.filter(title=image_title).first()
     if existing:
         return existing

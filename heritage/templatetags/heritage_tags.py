@@ -4,11 +4,13 @@ from django.urls import translate_url
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.models import Page
 
 from heritage import emergency, fragments, jsonld, published
+from heritage.content.placeholders import is_placeholder
 from heritage.maps import map_html
 from heritage.models import PlaceIndexPage
 from heritage.open_data import canonical_url
@@ -19,8 +21,11 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """One link per site language: the same page in that language when it exists, else that language's
-    home. `is_translation` marks real alternates (for hreflang)."""
+    home. `is_translation` marks real alternates (for hreflang). A page's link keeps the request's query
+    (a filtered places list stays filtered in the other language: filter values are the same codes in
+    both); `full_url`, for hreflang, never carries it."""
     request = context.get("request")
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
     current = get_language() or settings.LANGUAGE_CODE
     links = []
     for code, name in settings.LANGUAGES:
@@ -36,7 +41,7 @@ def language_links(context, page=None):
                 "code": code,
                 "name": name,
                 "short": code.upper(),
-                "url": url,
+                "url": f"{url}?{query}" if is_translation and query else url,
                 "full_url": canonical_url(url),
                 "current": code == current,
                 "is_translation": is_translation,
@@ -56,12 +61,31 @@ def full_url(context, page):
     return canonical_url(page.get_url(context.get("request")))
 
 
+@register.simple_tag
+def image_alt(page):
+    """The alt text of a page's image, in the page's language. A placeholder card is shared by the page's
+    translations and titled in Indonesian for the library, so its alt says what it is from the page's own
+    title; a real photograph keeps the alt text its editor gave it."""
+    image = getattr(page, "image", None)
+    if image is None:
+        return ""
+    if is_placeholder(image):
+        return _("Placeholder artwork: %(title)s") % {"title": page.title}
+    return image.default_alt_text
+
+
+@register.filter
+def is_placeholder_image(image):
+    return image is not None and is_placeholder(image)
+
+
 @register.filter
 def rupiah(value):
-    """Rp54.000: Indonesian thousands separator, no decimals (money is whole rupiah)."""
+    """Whole rupiah with the reader's thousands separator: Rp54.000 in Indonesian, Rp54,000 in English."""
     if value in (None, ""):
         return ""
-    return "Rp" + f"{int(value):,}".replace(",", ".")
+    digits = f"{int(value):,}"
+    return "Rp" + (digits.replace(",", ".") if get_language() == "id" else digits)
 
 
 @register.filter

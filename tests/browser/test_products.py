@@ -37,7 +37,7 @@ def test_an_investor_filters_to_export_ready_coffee_opens_it_and_downloads_the_s
     expect(page.locator("h1")).to_have_text("Dampit Robusta Coffee (Green Beans)")
     facts = page.locator(".trade-facts")
     expect(facts).to_contain_text("Export-ready")
-    expect(facts).to_contain_text("Rp20.000–Rp26.000")
+    expect(facts).to_contain_text("Rp20,000–Rp26,000")  # English thousands separator
     expect(facts).to_contain_text("No public business contact is listed.")
 
     page.go_back()

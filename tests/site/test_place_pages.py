@@ -74,11 +74,17 @@ def test_a_bad_filter_is_explained_not_a_500(client, sample_site):
     assert "Unknown value castle" in client.get("/en/places/?kind=castle").content.decode()
 
 
-def test_a_missing_page_answers_the_bilingual_404(client, sample_site):
+def test_a_missing_page_answers_the_404_in_the_language_of_its_address(client, sample_site):
+    english = client.get("/en/places/not-there/")
+    assert english.status_code == 404
+    html = english.content.decode()
+    assert '<html lang="en">' in html and "Page not found" in html and "Halaman" not in html
+    assert 'action="/en/search/"' in html
     response = client.get("/id/tempat/tidak-ada/")
     assert response.status_code == 404
     html = response.content.decode()
-    assert "Halaman tidak ditemukan" in html and "Page not found" in html
+    assert '<html lang="id">' in html and "Halaman tidak ditemukan" in html and "Page not found" not in html
+    assert 'action="/id/search/"' in html
 
 
 def test_saving_a_place_outside_indonesia_is_refused(place):
