@@ -16,6 +16,8 @@ from pathlib import Path
 from geodata.places import PLACES_PATH as PLACES_FILE
 from heritage.vocabulary import LocationPrecision
 
+from .helpers import text_in
+
 STORIES_DIR = Path(__file__).resolve().parent / "stories"
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 TIMELINE_HEADINGS = {"linimasa", "timeline"}
@@ -94,8 +96,9 @@ def load_story(slug: str, lang: str, folder: Path = STORIES_DIR) -> Story:
     return parse_story(path.read_text(encoding="utf-8"), source=str(path))
 
 
-def where_fields(feature: dict) -> dict:
-    """The model fields saying where a bundled place or centre is, from its GeoJSON feature."""
+def where_fields(feature: dict, lang: str = "id") -> dict:
+    """The model fields saying where a bundled place or centre is, from its GeoJSON feature; the address in
+    `lang` (one string for both languages, or `{"id": ..., "en": ...}` when it has words beside the names)."""
     props = feature["properties"]
     lon, lat = feature["geometry"]["coordinates"][:2]
     coordinate_source = props.get("coordinate_source") or {}
@@ -103,7 +106,7 @@ def where_fields(feature: dict) -> dict:
         "region": props["region"],
         "district": props.get("district") or "",
         "village": props.get("village") or "",
-        "address": props.get("address") or "",
+        "address": text_in(props.get("address"), lang),
         "latitude": Decimal(f"{lat:.6f}"),
         "longitude": Decimal(f"{lon:.6f}"),
         "coordinate_source": (coordinate_source.get("title") or "")[:255],

@@ -16,14 +16,14 @@ def place_fields(props, feature, lang):
         "kind": props["kind"],
         "category": props.get("category") or "",
         "era": props.get("era") or "",
-        "built": props.get("built") or "",
+        "built": text_in(props.get("built"), lang),
         "year_from": props.get("year_from"),
         "year_to": props.get("year_to"),
-        "architect": props.get("architect") or "",
-        "designation_status": designation.get("status") or "",
+        "architect": text_in(props.get("architect"), lang),
+        "designation_status": text_in(designation.get("status"), lang),
         "sk_number": designation.get("sk_number") or "",
         "sk_date": iso_date(designation.get("sk_date")),
-        **where_fields(feature),
+        **where_fields(feature, lang),
         "location_precision": props.get("location_precision") or LocationPrecision.SITE,
         "elevation_m": props.get("elevation_m"),
         "opening_hours": text_in(props.get("opening_hours"), lang),
@@ -38,8 +38,12 @@ def place_fields(props, feature, lang):
     }
 
 
-def place_links(props) -> list:
-    return [PlaceLink(title=link["title"][:200], url=link["url"]) for link in props.get("links") or []]
+def place_links(props, lang="id") -> list:
+    """The official links; a title is one string, or `{"id": ..., "en": ...}` when it says what the link is."""
+    return [
+        PlaceLink(title=text_in(link["title"], lang)[:200], url=link["url"])
+        for link in props.get("links") or []
+    ]
 
 
 def place_sources(props) -> list:
@@ -48,7 +52,7 @@ def place_sources(props) -> list:
     ]
 
 
-def set_place_children(page, props):
+def set_place_children(page, props, lang="id"):
     """The page's official links and sources (in memory: saved with the page or its revision)."""
-    page.links.set(place_links(props))
+    page.links.set(place_links(props, lang))
     page.sources.set(place_sources(props))

@@ -75,6 +75,7 @@ def entry_fields(item: dict, listing: dict, locales) -> dict:
         "rank": item.get("rank") or listing["rank"],
         "year": item.get("year") or listing["year"],
         "designation": text_in(item.get("designation") or listing["designation"], "id"),
+        "designation_en": text_in(item.get("designation") or listing["designation"], "en"),
         "decree_number": item.get("decree_number", ""),
         "decree_date": iso_date(item.get("decree_date")),
         "district": item.get("district", ""),

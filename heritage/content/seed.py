@@ -67,7 +67,7 @@ def ensure_place(feature, indexes, locales, report, stories_dir):
         en.title, en.summary, en.story = story.title, story.summary, story.blocks
         for name, value in place_fields(props, feature, "en").items():
             setattr(en, name, value)
-        set_place_children(en, props)
+        set_place_children(en, props, "en")
         publish(en)
         return en
 

@@ -5,7 +5,8 @@ An entry is a snippet under moderation (drafts, revisions, locks, the workflow).
 with its UU 11/2010 category and its rank, the decree where a public source gives one, else the year and the
 designation event. Its point is optional: most objects of the city's lists have no published location, and a
 statue kept in a museum points at the museum and says so. Entries are not translated: the names are proper
-names and the decrees are the decrees; the labels around them are.
+names and the decrees are the decrees; the labels around them are, and the designation event, which is words
+("SK 12 dan 31 Desember 2018, diserahkan 14 Januari 2019"), is kept in English beside it for the English pages.
 
 The register's filters come as GET parameters; a value that is not one of the choices (or a year that is not
 a number) is reported and ignored by the page, and answers 400 in a feed, never a 500.
@@ -16,6 +17,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
@@ -68,6 +70,12 @@ class RegisterEntry(
         max_length=200,
         help_text=_('As the source gives it, e.g. "Harkitnas, 20 May 2022".'),
     )
+    designation_en = models.CharField(
+        _("designation event in English"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on the English pages; when empty they show the designation event as it is."),
+    )
     decree_number = models.CharField(_("decree number"), max_length=120, blank=True)
     decree_date = models.DateField(_("decree date"), null=True, blank=True)
     latitude = models.DecimalField(
@@ -107,7 +115,7 @@ class RegisterEntry(
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("rank"), FieldPanel("year")]),
-        FieldPanel("designation"),
+        FieldRowPanel([FieldPanel("designation"), FieldPanel("designation_en")]),
         FieldRowPanel([FieldPanel("decree_number"), FieldPanel("decree_date")]),
         MultiFieldPanel(
             [
@@ -135,6 +143,11 @@ class RegisterEntry(
     @property
     def revisions(self):
         return self._revisions
+
+    @property
+    def designation_shown(self) -> str:
+        """The designation event in the reader's language."""
+        return (get_language() == "en" and self.designation_en) or self.designation
 
     @property
     def has_point(self) -> bool:

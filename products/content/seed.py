@@ -102,7 +102,7 @@ def _centre_fields(feature, lang):
     coordinate_source = props.get("coordinate_source") or {}
     return {
         "what_they_make": text_in(props.get("what_they_make"), lang),
-        **where_fields(feature),
+        **where_fields(feature, lang),
         "coordinate_note": text_in(coordinate_source.get("note"), lang),
     }
 
