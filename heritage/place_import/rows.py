@@ -62,6 +62,13 @@ def _text(value):
     return text
 
 
+def _is_text(value) -> bool:
+    """One string, or a string in each language: {"id": ..., "en": ...}."""
+    if isinstance(value, dict):
+        return bool(value) and set(value) <= {"id", "en"} and all(isinstance(v, str) for v in value.values())
+    return isinstance(value, str)
+
+
 def _json(name, value, kind):
     if blank(value):
         return None
@@ -124,7 +131,13 @@ def place_props(record: dict) -> tuple[dict, list[RowError]]:
     """The row as places-schema properties, and the values that could not be read."""
     props, errors = {}, []
     for name in TEXT_COLUMNS:
-        props[name] = _text(record.get(name))
+        value = record.get(name)
+        # A GeoJSON file in the places schema (the bundled one included) may give a text in both languages,
+        # {"id": ..., "en": ...}; the row's language picks one (place_fields).
+        if isinstance(value, dict):
+            props[name] = {lang: _text(value.get(lang)) for lang in ("id", "en")}
+        else:
+            props[name] = _text(value)
     for name, kind in [*((n, dict) for n in OBJECT_COLUMNS), *((n, list) for n in LIST_COLUMNS)]:
         try:
             props[name] = _json(name, record.get(name), kind)
@@ -148,7 +161,7 @@ def place_props(record: dict) -> tuple[dict, list[RowError]]:
         props["designation"] = {"sk_number": props["sk_number"]}
     for name, keys in (("links", ("title", "url")), ("sources", ("title",))):
         for item in props.get(name) or []:
-            if not isinstance(item, dict) or not all(isinstance(item.get(key), str) for key in keys):
+            if not isinstance(item, dict) or not all(_is_text(item.get(key)) for key in keys):
                 errors.append(RowError(name, _("each entry needs a title and a url")))
                 props[name] = None
                 break
