@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 PGDATA ?= $(CURDIR)/.pgdata
 PGPORT ?= 54329
 
-.PHONY: help run install test lint check unit browser test-postgres test-stack stack stack-down chromium migrate seed backup restore clean
+.PHONY: help run install test lint check unit browser test-postgres test-stack stack stack-down chromium migrate seed backup restore clean audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -64,6 +64,16 @@ browser: install chromium ## Browser tests (Playwright + Debian chromium), a sep
 	$(BIN)/pytest -m browser -q -p no:cacheprovider
 
 test: lint check unit browser ## Install test tools, lint, checks and the whole suite
+
+# Lighthouse and the Nu HTML Checker (npm packages), installed on first use into a folder git ignores.
+AUDIT_CACHE ?= $(CURDIR)/.cache/audit
+AUDIT_TOOLS := $(AUDIT_CACHE)/node_modules/lighthouse/cli/index.js $(AUDIT_CACHE)/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(AUDIT_TOOLS) &:
+	npm install --prefix $(AUDIT_CACHE) --no-audit --no-fund --loglevel=error lighthouse vnu-jar
+
+audit: install chromium $(AUDIT_TOOLS) ## Lighthouse (mobile) and the Nu checker on every page type, id and en (AUDIT_URL= a running site)
+	$(BIN)/python bench/audit.py --cache $(AUDIT_CACHE) $(if $(AUDIT_URL),--url $(AUDIT_URL))
 
 test-postgres: install ## The same suite against a real PostgreSQL server (installed and started if needed)
 	bash .ci/postgres.sh $(PGDATA) $(PGPORT)

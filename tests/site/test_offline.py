@@ -76,7 +76,7 @@ def test_every_page_links_the_manifest_the_mark_and_the_worker_and_holds_the_not
         )
         assert re.search(r'<script src="/static/site/js/offline[^"]*\.js" defer></script>', html)
         note = re.search(r'<p id="offline-note"[^>]*>(.*?)</p>', html).group(0)
-        assert " hidden" in note and "<time>" in note
+        assert " hidden" in note and 'class="offline-note__when"' in note
 
 
 def test_the_icons_are_what_the_drawing_gives():

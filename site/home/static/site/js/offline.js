@@ -18,10 +18,13 @@
   var saved = root.getAttribute("data-offline-copy");
   var note = document.getElementById("offline-note");
   if (saved !== null && note) {
-    var time = note.querySelector("time");
-    if (time && saved) {
+    // The <time> is made here, once its date is known: an empty one in the page would be invalid HTML.
+    var slot = note.querySelector(".offline-note__when");
+    if (slot && saved) {
+      var time = document.createElement("time");
       time.setAttribute("datetime", saved);
       time.textContent = when(saved);
+      slot.replaceChildren(time);
     }
     note.hidden = false;
   }
