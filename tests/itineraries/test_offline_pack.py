@@ -114,7 +114,9 @@ def test_the_corridor_pack_holds_the_corridor_and_the_trips_out_to_it_under_two_
     assert town.url not in pack["pages"]  # a trip that stays in the city is not the corridor's
     assert place("candi-badut").url not in pack["pages"]
     assert all(url.startswith("/id/") for url in pack["pages"])
-    assert any(url.endswith(".svg") and "corridor-poster" in url for url in pack["files"])  # the home page's poster
+    assert any(
+        url.endswith(".svg") and "corridor-poster" in url for url in pack["files"]
+    )  # the home page's poster
     total = assert_storable(client, pack)
     assert 0 < total < TWO_MB, total
 
