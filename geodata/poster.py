@@ -106,16 +106,12 @@ def draw_poster(network: RoadNetwork, places: list[Place]) -> str:
     span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
     scale = (WIDTH - 2 * MARGIN) / span_x
     height = math.ceil(span_y * scale + 2 * MARGIN)
-    frame = Frame(min(xs) - MARGIN / scale, max(ys) + MARGIN / scale, scale)
-    bounds = (
-        min(xs) - MARGIN / scale,
-        max(xs) + MARGIN / scale,
-        min(ys) - MARGIN / scale,
-        max(ys) + MARGIN / scale,
-    )
+    pad = MARGIN / scale
+    west, east, south, north = min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
+    frame = Frame(west, north, scale)
 
     def inside(x, y):
-        return bounds[0] <= x <= bounds[1] and bounds[2] <= y <= bounds[3]
+        return west <= x <= east and south <= y <= north
 
     title = f"{short_name(JOURNEY[0])} – {short_name(JOURNEY[-1])}"
     out = [
@@ -159,10 +155,10 @@ def draw_poster(network: RoadNetwork, places: list[Place]) -> str:
                 anchor=anchor,
             )
         )
-    for index, place in enumerate(shown):
-        x, y = frame.point(*network.to_metric(place.lon, place.lat))
+    for index, (place, position) in enumerate(zip(shown, metric, strict=True)):
+        x, y = frame.point(*position)
         on_journey = index < len(stops)
-        if place.kind == "summit" or place.kind == "crater":
+        if place.kind in ("summit", "crater"):
             size = 13
             out.append(
                 f'<path d="M{x},{round(y - size, 1)} L{round(x + size, 1)},{round(y + size * 0.7, 1)} '
