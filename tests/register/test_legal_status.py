@@ -58,15 +58,17 @@ def test_every_designated_place_links_its_register_entry():
 
 @pytest.fixture(scope="module")
 def bundled_site(django_db_setup, django_db_blocker):
+    """The whole bundled seed, once for the module, in a transaction rolled back at its end (as
+    tests/security/conftest.py does): a flush would also take the migrations' root page and site from every
+    later test on the same worker."""
+    from django.db import transaction
+
     from home.seed import seed
 
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), transaction.atomic():
         seed()
-    yield
-    with django_db_blocker.unblock():
-        from django.core.management import call_command
-
-        call_command("flush", interactive=False, verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 def _facts(text):
